@@ -46,13 +46,13 @@ interface IWageSchedule {
     }
 
     /// @notice One change of an occupation's wage (one storage slot).
-    /// @param at When the change was made (seconds).
+    /// @param changedAt When the change was made (seconds). (Not `at`: ethers results have an `at` method.)
     /// @param delay Seconds after `at` before a reduction starts for existing workers.
     /// @param decay Seconds over which it then applies linearly (0 with delay 0: immediate).
     /// @param toIndex The new wage index, 1e18 = 1.
     /// @param productivityRange The productivity range from `at` on.
     struct WageEpoch {
-        uint40 at;
+        uint40 changedAt;
         uint32 delay;
         uint32 decay;
         uint80 toIndex;

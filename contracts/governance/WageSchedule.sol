@@ -254,7 +254,7 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         uint256 from = epoch == 0 ? toIndex : _existingIndex(o, $.epochs[occupationId][epoch - 1]);
         if (toIndex >= from) (delay, decay) = (0, 0);
         $.epochs[occupationId][epoch] = WageEpoch({
-            at: uint40(block.timestamp),
+            changedAt: uint40(block.timestamp),
             delay: delay,
             decay: decay,
             toIndex: uint80(toIndex), // at most 32e18 (five factors of at most 2)
@@ -267,7 +267,7 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
 
     /// @dev The index now of a worker who was on `o.currentFrom` when `last` (the newest epoch) began.
     function _existingIndex(OccupationRecord storage o, WageEpoch memory last) private view returns (uint256) {
-        uint256 start = uint256(last.at) + last.delay;
+        uint256 start = uint256(last.changedAt) + last.delay;
         return WageMath.decayedIndex(o.currentFrom, last.toIndex, start, start + last.decay, block.timestamp);
     }
 

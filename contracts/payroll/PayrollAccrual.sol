@@ -50,9 +50,9 @@ library PayrollAccrual {
         for (uint256 i = 0; i < count; ++i) {
             IWageSchedule.WageEpoch memory ep = epochs[i];
             if (from == 0) from = ep.toIndex;
-            uint256 segmentEnd = i + 1 < count ? epochs[i + 1].at : now_;
+            uint256 segmentEnd = i + 1 < count ? epochs[i + 1].changedAt : now_;
             if (s.onShift) r.amount += _earnedIn(ep, from, s, segmentEnd);
-            uint256 start = uint256(ep.at) + ep.delay;
+            uint256 start = uint256(ep.changedAt) + ep.delay;
             if (i + 1 < count) {
                 from = WageMath.decayedIndex(from, ep.toIndex, start, start + ep.decay, segmentEnd);
             } else {
@@ -64,7 +64,7 @@ library PayrollAccrual {
         r.fromIndex = count == 1 ? s.fromIndex : from;
     }
 
-    /// @dev Pay earned on shift in epoch `ep` over `[max(settledAt, ep.at), segmentEnd)` by a worker
+    /// @dev Pay earned on shift in epoch `ep` over `[max(settledAt, ep.changedAt), segmentEnd)` by a worker
     /// whose index was `from` when the epoch began.
     function _earnedIn(IWageSchedule.WageEpoch memory ep, uint256 from, Start memory s, uint256 segmentEnd)
         private
@@ -73,10 +73,10 @@ library PayrollAccrual {
     {
         uint256 to = ep.toIndex;
         uint256 wageTo = WageMath.wage(s.startingWage, to, s.productivity, ep.productivityRange);
-        uint256 u = Math.max(s.settledAt, ep.at);
-        if (to >= from) return WageMath.earned(wageTo, wageTo, ep.at, ep.at, u, segmentEnd);
+        uint256 u = Math.max(s.settledAt, ep.changedAt);
+        if (to >= from) return WageMath.earned(wageTo, wageTo, ep.changedAt, ep.changedAt, u, segmentEnd);
         uint256 wageFrom = WageMath.wage(s.startingWage, from, s.productivity, ep.productivityRange);
-        uint256 start = uint256(ep.at) + ep.delay;
+        uint256 start = uint256(ep.changedAt) + ep.delay;
         return WageMath.earned(wageFrom, wageTo, start, start + ep.decay, u, segmentEnd);
     }
 }

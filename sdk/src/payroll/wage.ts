@@ -114,7 +114,7 @@ export function earned(wageFrom: bigint, wageTo: bigint, start: bigint, end: big
 }
 
 /** One wage epoch of an occupation, as `WageSchedule.epochsSince` returns it. */
-export type WageEpoch = { at: bigint; delay: bigint; decay: bigint; toIndex: bigint; productivityRange: bigint };
+export type WageEpoch = { changedAt: bigint; delay: bigint; decay: bigint; toIndex: bigint; productivityRange: bigint };
 
 /** Where a settlement starts (an employment as stored, plus STARTING_WAGE). */
 export type SettleStart = {
@@ -130,10 +130,10 @@ export type SettleEnd = { epochsWalked: bigint; fromIndex: bigint; amount: bigin
 
 function earnedIn(ep: WageEpoch, from: bigint, s: SettleStart, segmentEnd: bigint): bigint {
   const wageTo = wage(s.startingWage, ep.toIndex, s.productivity, ep.productivityRange);
-  const u = max(s.settledAt, ep.at);
-  if (ep.toIndex >= from) return earned(wageTo, wageTo, ep.at, ep.at, u, segmentEnd);
+  const u = max(s.settledAt, ep.changedAt);
+  if (ep.toIndex >= from) return earned(wageTo, wageTo, ep.changedAt, ep.changedAt, u, segmentEnd);
   const wageFrom = wage(s.startingWage, from, s.productivity, ep.productivityRange);
-  const start = ep.at + ep.delay;
+  const start = ep.changedAt + ep.delay;
   return earned(wageFrom, wageTo, start, start + ep.decay, u, segmentEnd);
 }
 
@@ -149,9 +149,9 @@ export function settle(epochs: readonly WageEpoch[], s: SettleStart, now: bigint
   epochs.forEach((ep, i) => {
     if (from === 0n) from = ep.toIndex;
     const last = i + 1 === epochs.length;
-    const segmentEnd = last ? now : epochs[i + 1].at;
+    const segmentEnd = last ? now : epochs[i + 1].changedAt;
     if (s.onShift) amount += earnedIn(ep, from, s, segmentEnd);
-    const start = ep.at + ep.delay;
+    const start = ep.changedAt + ep.delay;
     if (!last) {
       from = decayedIndex(from, ep.toIndex, start, start + ep.decay, segmentEnd);
     } else {
