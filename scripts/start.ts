@@ -44,7 +44,6 @@ const chainId = Number((await ethers.provider.getNetwork()).chainId);
 const deployment = await deployConductor({
   connection,
   regionName,
-  rpcUrl,
   deploymentId: `demo-${chainId}`,
   reset: true,
 });

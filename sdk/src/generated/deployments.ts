@@ -4,7 +4,6 @@ export const deployments = {
   "31337": {
     "chainId": 31337,
     "regionName": "Demo Region",
-    "rpcUrl": "http://127.0.0.1:18546",
     "startBlock": 0,
     "contracts": {
       "RSC": "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318",
