@@ -65,7 +65,7 @@ for (const c of seeded.companies) console.log(`    ${c.name.padEnd(26)} ${c.kind
 console.log("\n  demo accounts (local chain only — never use these keys elsewhere)");
 for (const a of seeded.accounts)
   console.log(`    ${a.name.padEnd(26)} ${a.role.padEnd(10)} ${a.address}  ${a.privateKey}`);
-console.log("\n  try:  CONDUCTOR_RPC_URL=" + rpcUrl + " npm run conductor -- status");
+console.log(`\n  try:  CONDUCTOR_RPC_URL=${rpcUrl} npm run conductor -- status`);
 console.log("  (accounts, companies and addresses are also in .conductor/demo.json)\n");
 
 async function shutdown() {
