@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import {
   baseWage,
-  computeWage,
+  wageFormula,
   decayedIndex,
   earned,
   finalWage,
@@ -51,7 +51,7 @@ describe("WageMath (Solidity) and sdk/src/payroll/wage.ts", () => {
       expect(baseWage(20n * ONE, 32n * ONE)).to.equal(640n * ONE);
     });
     it("a worked schedule: starting 20/h, need 0.5×weight 0.4, skill 0.3, need 0.2, stress 0.1, danger 0", () => {
-      const w = computeWage({
+      const w = wageFormula({
         startingWage: 20n * ONE,
         industryNeed: ONE / 2n,
         industryWeight: (ONE * 4n) / 10n,
@@ -87,7 +87,7 @@ describe("WageMath (Solidity) and sdk/src/payroll/wage.ts", () => {
       const batch = rows.slice(start, start + 200);
       const onChain = await h.wages(batch);
       batch.forEach((x, j) => {
-        const w = computeWage({
+        const w = wageFormula({
           startingWage: x[0],
           industryNeed: x[1],
           industryWeight: x[2],

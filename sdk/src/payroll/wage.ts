@@ -66,8 +66,8 @@ export function wage(startingWage: bigint, index: bigint, productivity: bigint, 
   return finalWage(baseWage(startingWage, index), productivity, productivityRange);
 }
 
-/** The whole formula at once: `{ index, base, final }` (RSC wei per hour). */
-export function computeWage(
+/** The whole formula at once (the SDK action that reads the schedule is `computeWage.ts`): `{ index, base, final }` (RSC wei per hour). */
+export function wageFormula(
   input: WageFactors & { startingWage: bigint; productivity: bigint; productivityRange: bigint },
 ): { index: bigint; base: bigint; final: bigint } {
   const index = wageIndex({
