@@ -13,6 +13,7 @@ contract TestTreasury {
 
     function execute(address target, bytes calldata data) external returns (bytes memory) {
         if (msg.sender != owner) revert TestTreasuryNotOwner(msg.sender);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory result) = target.call(data);
         if (!ok) {
             assembly {

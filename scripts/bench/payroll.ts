@@ -97,7 +97,10 @@ export async function bench(): Promise<BenchRow[]> {
   row("clock in", clockIn);
   await networkHelpers.time.increase(HOUR);
   row("clock out (settles the shift)", await gasOf(payroll.connect(alice).clockOut(id)));
-  row("withdraw with income tax, first of the employment (off shift)", await gasOf(payroll.connect(alice).withdraw(id)));
+  row(
+    "withdraw with income tax, first of the employment (off shift)",
+    await gasOf(payroll.connect(alice).withdraw(id)),
+  );
   await payroll.connect(alice).clockIn(id);
   await networkHelpers.time.increase(HOUR);
   await payroll.connect(alice).clockOut(id);
@@ -138,6 +141,8 @@ export async function bench(): Promise<BenchRow[]> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of await bench()) {
     const ref = r.referenceGas === undefined ? "" : `  ref ${r.referenceGas} (${r.reference})`;
-    console.log(`${r.operation.padEnd(58)} ${String(r.gas).padStart(8)}${ref}${r.target ? `  target ${r.target}` : ""}`);
+    console.log(
+      `${r.operation.padEnd(58)} ${String(r.gas).padStart(8)}${ref}${r.target ? `  target ${r.target}` : ""}`,
+    );
   }
 }

@@ -35,7 +35,8 @@ export type SettleReport = {
   failed: { employmentId: bigint; reason: string }[];
 };
 
-const defaultLog: KeeperLog = (level, message) => console[level === "info" ? "log" : level](`[payroll keeper] ${message}`);
+const defaultLog: KeeperLog = (level, message) =>
+  console[level === "info" ? "log" : level](`[payroll keeper] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -47,7 +48,12 @@ export async function dueEmployments(client: ConductorClient): Promise<bigint[]>
   const count = await client.publicClient.readContract({ address, abi: payrollAbi, functionName: "employmentCount" });
   const open: bigint[] = [];
   for (let id = 1n; id <= count; id++) {
-    const e = await client.publicClient.readContract({ address, abi: payrollAbi, functionName: "employment", args: [id] });
+    const e = await client.publicClient.readContract({
+      address,
+      abi: payrollAbi,
+      functionName: "employment",
+      args: [id],
+    });
     if (e.onShift || e.accrued > e.paid) open.push(id);
   }
   return open;
@@ -65,14 +71,22 @@ export async function settleOpenShifts(client: ConductorClient, options: SettleO
     let done = false;
     for (let attempt = 1; attempt <= attempts && !done; attempt++) {
       try {
-        const hash = await wallet.writeContract({ address, abi: payrollAbi, functionName: "settleBatch", args: [batch] });
+        const hash = await wallet.writeContract({
+          address,
+          abi: payrollAbi,
+          functionName: "settleBatch",
+          args: [batch],
+        });
         const receipt = await client.publicClient.waitForTransactionReceipt({ hash });
         if (receipt.status !== "success") throw new Error(`settleBatch ${hash} reverted`);
         const failures = parseEventLogs({ abi: payrollAbi, eventName: "SettlementFailed", logs: receipt.logs });
         const failedIds = new Set(failures.map((f) => f.args.employmentId));
         for (const f of failures) {
           report.failed.push({ employmentId: f.args.employmentId, reason: f.args.reason });
-          log("warn", `employment ${f.args.employmentId} not settled (revert data ${f.args.reason}); retried next pass`);
+          log(
+            "warn",
+            `employment ${f.args.employmentId} not settled (revert data ${f.args.reason}); retried next pass`,
+          );
         }
         report.settled.push(...batch.filter((id) => !failedIds.has(id)));
         done = true;

@@ -19,7 +19,9 @@ describe("WageSchedule", () => {
   });
 
   it("adds industries and occupations with events; computes the index and wages", async () => {
-    await expect(f.wageSchedule.addIndustry(ONE / 2n)).to.emit(f.wageSchedule, "IndustryAdded").withArgs(2, ONE / 2n);
+    await expect(f.wageSchedule.addIndustry(ONE / 2n))
+      .to.emit(f.wageSchedule, "IndustryAdded")
+      .withArgs(2, ONE / 2n);
     const lawyer = { ...PLAIN, industryId: 2, industryWeight: ONE, skill: ONE / 2n };
     await expect(f.wageSchedule.addOccupation(lawyer))
       .to.emit(f.wageSchedule, "OccupationAdded")

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
-import { deployPayroll, HOUR, PLAIN, type PayrollFixture } from "./fixture.ts";
+import { deployPayroll, HOUR, type PayrollFixture, PLAIN } from "./fixture.ts";
 
 const { time } = networkHelpers;
 const TAX_RATE = (ONE * 15n) / 100n; // the demo default IncomeTaxRate
@@ -161,7 +161,14 @@ describe("Payroll", () => {
       await at(t0 + HOUR, () => f.payroll.connect(f.bob).clockOut(id));
       await expect(f.payroll.connect(f.bob).withdraw(id))
         .to.emit(f.payroll, "WagePaid")
-        .withArgs(id, f.bob.address, 30n * ONE, 30n * ONE - (30n * ONE * TAX_RATE) / ONE, (30n * ONE * TAX_RATE) / ONE, 70n * ONE);
+        .withArgs(
+          id,
+          f.bob.address,
+          30n * ONE,
+          30n * ONE - (30n * ONE * TAX_RATE) / ONE,
+          (30n * ONE * TAX_RATE) / ONE,
+          70n * ONE,
+        );
       let s = await f.payroll.getPayroll(id);
       expect(s.paid + s.debt).to.equal(s.accrued);
       expect(s.debt).to.equal(70n * ONE);
@@ -171,7 +178,14 @@ describe("Payroll", () => {
       await f.fund(poorAddress, 500n * ONE);
       await expect(f.payroll.connect(f.bob).withdraw(id))
         .to.emit(f.payroll, "WagePaid")
-        .withArgs(id, f.bob.address, 70n * ONE, 70n * ONE - (70n * ONE * TAX_RATE) / ONE, (70n * ONE * TAX_RATE) / ONE, 0n);
+        .withArgs(
+          id,
+          f.bob.address,
+          70n * ONE,
+          70n * ONE - (70n * ONE * TAX_RATE) / ONE,
+          (70n * ONE * TAX_RATE) / ONE,
+          0n,
+        );
       s = await f.payroll.getPayroll(id);
       expect([s.accrued, s.paid, s.debt]).to.deep.equal([100n * ONE, 100n * ONE, 0n]);
       expect(await f.rsc.balanceOf(poorAddress)).to.equal(430n * ONE);
@@ -205,7 +219,9 @@ describe("Payroll", () => {
       await expect(f.asCompany("changeOccupation", [id, 9]))
         .to.be.revertedWithCustomError(f.payroll, "PayrollUnknownOccupation")
         .withArgs(9);
-      await expect(f.asCompany("changeOccupation", [id, 2])).to.emit(f.payroll, "OccupationChanged").withArgs(id, 1, 2);
+      await expect(f.asCompany("changeOccupation", [id, 2]))
+        .to.emit(f.payroll, "OccupationChanged")
+        .withArgs(id, 1, 2);
       expect(await f.payroll.wageOf(id)).to.equal(200n * ONE);
       const t0 = BigInt(await time.latest()) + 10n;
       await at(t0, () => f.payroll.connect(f.alice).clockIn(id));

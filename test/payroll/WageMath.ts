@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import {
   baseWage,
-  wageFormula,
   decayedIndex,
   earned,
   finalWage,
   ONE,
   WageFractionOutOfRangeError,
+  wageFormula,
   wageIndex,
 } from "../../sdk/src/payroll/wage.ts";
 import { ethers, networkHelpers } from "../helpers/region.ts";
@@ -22,7 +22,7 @@ function rng(seed: bigint) {
     x ^= (x << 13n) & 0xffffffffffffffffn;
     x ^= x >> 7n;
     x ^= (x << 17n) & 0xffffffffffffffffn;
-    const wide = (x << 64n) | (x * 0x9e3779b97f4a7c15n) % (1n << 64n);
+    const wide = (x << 64n) | ((x * 0x9e3779b97f4a7c15n) % (1n << 64n));
     return wide % (bound + 1n);
   };
 }
@@ -80,7 +80,17 @@ describe("WageMath (Solidity) and sdk/src/payroll/wage.ts", () => {
       // Mix round and arbitrary values; the edges 0 and 1e18 come up through `% (ONE + 1)`.
       const fraction = () => (i % 7 === 0 ? [0n, ONE, ONE / 2n][Number(next(2n))] : next(ONE));
       const startingWage = ONE / 100n + next(10_000n * ONE - ONE / 100n);
-      rows.push([startingWage, fraction(), fraction(), fraction(), fraction(), fraction(), fraction(), fraction(), fraction()]);
+      rows.push([
+        startingWage,
+        fraction(),
+        fraction(),
+        fraction(),
+        fraction(),
+        fraction(),
+        fraction(),
+        fraction(),
+        fraction(),
+      ]);
     }
     let checked = 0;
     for (let start = 0; start < rows.length; start += 200) {

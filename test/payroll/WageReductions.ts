@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { settle, type WageEpoch } from "../../sdk/src/payroll/wage.ts";
 import { networkHelpers, ONE } from "../helpers/region.ts";
-import { DAY, DEFAULT_TERMS, deployPayroll, HOUR, PLAIN, type PayrollFixture, terms } from "./fixture.ts";
+import { DAY, DEFAULT_TERMS, deployPayroll, HOUR, type PayrollFixture, PLAIN, terms } from "./fixture.ts";
 
 const { time } = networkHelpers;
 const HALF = ONE / 2n;
@@ -88,8 +88,16 @@ describe("wage reductions (delay and decay)", () => {
   it("agrees to the wei with the SDK's settle over an irregular history", async () => {
     await at(R - 50n, () => f.asCompany("setProductivity", [alice, (ONE * 73n) / 100n]));
     await at(R, () => reduce((ONE * 37n) / 100n, terms(1234n, 98_765n)));
-    await at(R + 5000n, () => f.wageSchedule.changeOccupation(2, { ...DOCTOR, need: ONE / 3n, stress: ONE / 7n }, terms(77n, 4321n)));
-    await at(R + 7777n, () => f.wageSchedule.changeOccupation(2, { ...DOCTOR, need: ONE / 9n, productivityRange: ONE / 3n }, terms(0n, 11_111n)));
+    await at(R + 5000n, () =>
+      f.wageSchedule.changeOccupation(2, { ...DOCTOR, need: ONE / 3n, stress: ONE / 7n }, terms(77n, 4321n)),
+    );
+    await at(R + 7777n, () =>
+      f.wageSchedule.changeOccupation(
+        2,
+        { ...DOCTOR, need: ONE / 9n, productivityRange: ONE / 3n },
+        terms(0n, 11_111n),
+      ),
+    );
     const stored = await f.payroll.employment(alice);
     const epochs: WageEpoch[] = (await f.wageSchedule.epochsSince(2, stored.epoch)).map((e) => ({
       changedAt: BigInt(e.changedAt),

@@ -1,6 +1,6 @@
 import PayrollModule from "../../ignition/modules/Payroll.ts";
-import { execSafe } from "../helpers/safe.ts";
 import { ethers, ignition, ONE } from "../helpers/region.ts";
+import { execSafe } from "../helpers/safe.ts";
 
 export const HOUR = 3600n;
 export const DAY = 86_400n;

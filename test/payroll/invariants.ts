@@ -39,10 +39,12 @@ describe("payroll invariants (random operation sequences)", () => {
       const ids: bigint[] = [];
       for (const [i, w] of workers.entries()) {
         if (i === 2) {
-          await thin.connect(f.dave).execute(
-            await f.payroll.getAddress(),
-            f.payroll.interface.encodeFunctionData("hire", [w.address, 2, ONE / 4n, 0]),
-          );
+          await thin
+            .connect(f.dave)
+            .execute(
+              await f.payroll.getAddress(),
+              f.payroll.interface.encodeFunctionData("hire", [w.address, 2, ONE / 4n, 0]),
+            );
           ids.push(await f.payroll.employmentCount());
         } else {
           ids.push(await f.hire(w.address, 1 + i, BigInt(next(1000)) * 10n ** 15n));

@@ -112,7 +112,10 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
       ConductorInputError,
       "productivity",
     );
-    await expect(clockIn(c.as(f.alice.address), { employmentId: 0 })).to.be.rejectedWith(ConductorInputError, "at least 1");
+    await expect(clockIn(c.as(f.alice.address), { employmentId: 0 })).to.be.rejectedWith(
+      ConductorInputError,
+      "at least 1",
+    );
     await expect(submitTimesheet(c.as(f.alice.address), { employmentId: 1, seconds: 0 })).to.be.rejectedWith(
       ConductorInputError,
       "seconds",

@@ -28,7 +28,9 @@ const rsc = (wei: bigint) => `${formatUnits(wei, 18)} RSC`;
 
 function defaultClient(options: ConnectionOptions): ConductorClient {
   if (!existsSync(options.deployment)) {
-    throw new ConductorError(`no deployment record at ${options.deployment}: give --deployment or CONDUCTOR_DEPLOYMENT`);
+    throw new ConductorError(
+      `no deployment record at ${options.deployment}: give --deployment or CONDUCTOR_DEPLOYMENT`,
+    );
   }
   return createConductorClient({
     rpcUrl: options.rpc,
@@ -55,9 +57,13 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
   const makeClient = options.makeClient ?? defaultClient;
   const connection = (cmd: Command) =>
     cmd
-      .addOption(new Option("--rpc <url>", "JSON-RPC endpoint").env("CONDUCTOR_RPC_URL").default("http://127.0.0.1:8545"))
       .addOption(
-        new Option("--deployment <file>", "deployment record").env("CONDUCTOR_DEPLOYMENT").default("deployments/31337.json"),
+        new Option("--rpc <url>", "JSON-RPC endpoint").env("CONDUCTOR_RPC_URL").default("http://127.0.0.1:8545"),
+      )
+      .addOption(
+        new Option("--deployment <file>", "deployment record")
+          .env("CONDUCTOR_DEPLOYMENT")
+          .default("deployments/31337.json"),
       );
 
   const payroll = connection(program.command("payroll"))
@@ -66,14 +72,25 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
     .option("--company <address>", "only this company's employments")
     .option("--employment <ids...>", "only these employment ids")
     .action(async (o: ConnectionOptions & { worker?: string; company?: string; employment?: string[] }) => {
-      const rows = await getPayroll(makeClient(o), { worker: o.worker, company: o.company, employmentIds: o.employment });
+      const rows = await getPayroll(makeClient(o), {
+        worker: o.worker,
+        company: o.company,
+        employmentIds: o.employment,
+      });
       if (rows.length === 0) return print("no employments");
       print(["id", "worker", "company", "wage/h", "accrued", "paid", "tax", "debt"].join("\t"));
       for (const r of rows) {
         print(
-          [r.employmentId, r.worker, r.company, rsc(r.hourlyWage), rsc(r.accrued), rsc(r.paid), rsc(r.tax), rsc(r.debt)].join(
-            "\t",
-          ),
+          [
+            r.employmentId,
+            r.worker,
+            r.company,
+            rsc(r.hourlyWage),
+            rsc(r.accrued),
+            rsc(r.paid),
+            rsc(r.tax),
+            rsc(r.debt),
+          ].join("\t"),
         );
       }
     });
@@ -84,15 +101,17 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
     .requiredOption("--occupation <id>", "occupation id in the wage schedule")
     .requiredOption("--productivity <fraction>", "0 to 1, within the regional range")
     .addOption(new Option("--mode <mode>", "how hours are recorded").choices([...PayMode]).default("Shift"))
-    .action(async (o: ConnectionOptions & { worker: string; occupation: string; productivity: string; mode: PayMode }) => {
-      const r = await hire(makeClient(o), {
-        worker: o.worker,
-        occupationId: o.occupation,
-        productivity: o.productivity,
-        mode: o.mode,
-      });
-      print(`hired: employment ${r.employmentId} (tx ${r.hash})`);
-    });
+    .action(
+      async (o: ConnectionOptions & { worker: string; occupation: string; productivity: string; mode: PayMode }) => {
+        const r = await hire(makeClient(o), {
+          worker: o.worker,
+          occupationId: o.occupation,
+          productivity: o.productivity,
+          mode: o.mode,
+        });
+        print(`hired: employment ${r.employmentId} (tx ${r.hash})`);
+      },
+    );
 
   for (const [name, action, done] of [
     ["clock-in", clockIn, "clocked in"],
@@ -142,6 +161,8 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
       print(`occupation ${w.occupationId} (industry ${w.industryId}), productivity ${o.productivity}`);
       print(`  starting wage ${rsc(w.startingWage)}/h × index ${formatUnits(w.index, 18)}`);
       print(`  base  ${rsc(w.base)}/h`);
-      print(`  final ${rsc(w.final)}/h${w.final === w.onChainFinal ? " (matches the contract)" : ` (CONTRACT SAYS ${rsc(w.onChainFinal)})`}`);
+      print(
+        `  final ${rsc(w.final)}/h${w.final === w.onChainFinal ? " (matches the contract)" : ` (CONTRACT SAYS ${rsc(w.onChainFinal)})`}`,
+      );
     });
 }

@@ -36,7 +36,10 @@ const Schema = z.object({
  * @example
  * const { final } = await computeWage(client, { occupationId: 3, productivity: "0.8" });
  */
-export async function computeWage(client: ConductorClient, params: ComputeWageParameters): Promise<ComputeWageReturnType> {
+export async function computeWage(
+  client: ConductorClient,
+  params: ComputeWageParameters,
+): Promise<ComputeWageReturnType> {
   const p = parse(Schema, params, "wage query");
   const occupationId = Number(p.occupationId);
   const schedule = contractAddress(client.deployment, "WageSchedule");

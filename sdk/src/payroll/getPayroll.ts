@@ -40,13 +40,20 @@ const Schema = z.object({
  * @example
  * const rows = await getPayroll(client, { worker: "0xAlice…" });
  */
-export async function getPayroll(client: ConductorClient, params: GetPayrollParameters = {}): Promise<GetPayrollReturnType> {
+export async function getPayroll(
+  client: ConductorClient,
+  params: GetPayrollParameters = {},
+): Promise<GetPayrollReturnType> {
   const p = parse(Schema, params, "payroll query");
   const address = payrollAddress(client);
   try {
     let ids = p.employmentIds;
     if (!ids) {
-      const count = await client.publicClient.readContract({ address, abi: payrollAbi, functionName: "employmentCount" });
+      const count = await client.publicClient.readContract({
+        address,
+        abi: payrollAbi,
+        functionName: "employmentCount",
+      });
       ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
     }
     const rows: PayrollRow[] = [];

@@ -4,7 +4,15 @@ import type { ConductorClient } from "../client.ts";
 import type { ConductorContractError, ConductorInputError } from "../errors.ts";
 import { payrollAbi } from "../generated/abis.ts";
 import { PayMode } from "../generated/enums.ts";
-import { AddressSchema, encodePayroll, FractionSchema, IdSchema, parse, payrollAddress, writePayroll } from "./shared.ts";
+import {
+  AddressSchema,
+  encodePayroll,
+  FractionSchema,
+  IdSchema,
+  parse,
+  payrollAddress,
+  writePayroll,
+} from "./shared.ts";
 
 export type HireParameters = {
   /** The member to employ. */

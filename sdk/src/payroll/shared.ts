@@ -1,4 +1,12 @@
-import { type Address, encodeFunctionData, getAddress, type Hash, type Hex, isAddress, type TransactionReceipt } from "viem";
+import {
+  type Address,
+  encodeFunctionData,
+  getAddress,
+  type Hash,
+  type Hex,
+  isAddress,
+  type TransactionReceipt,
+} from "viem";
 import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { requireWallet } from "../client.ts";
