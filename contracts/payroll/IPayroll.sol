@@ -200,7 +200,8 @@ interface IPayroll {
     function approveTimesheet(uint256 employmentId, uint32 approvedSeconds) external;
 
     /// @notice Ends the employment (an open shift is settled and closed). Only the company.
-    /// What is owed stays payable. Emits {EmploymentEnded}.
+    /// What is owed stays payable; timesheet seconds not approved before the end are dropped.
+    /// Emits {EmploymentEnded}.
     function endEmployment(uint256 employmentId) external;
 
     // ------------------------------------------------------------------ worker writes

@@ -55,6 +55,25 @@ describe("wage reductions (delay and decay)", () => {
     expect((await f.payroll.employment(alice)).accrued).to.equal(before + 4n * 150n * ONE);
   });
 
+  it("delay 1 h, decay 0: a step down after the delay", async () => {
+    await at(R, () => reduce(HALF, terms(HOUR, 0)));
+    await at(R + 3n * HOUR, () => f.payroll.connect(f.alice).clockOut(alice));
+    expect((await f.payroll.employment(alice)).accrued).to.equal(before + 200n * ONE + 2n * 150n * ONE);
+  });
+
+  it("an industry need reduction reaches existing workers through the same delay and decay", async () => {
+    await f.wageSchedule.addIndustry(ONE);
+    await f.wageSchedule.addOccupation({ ...PLAIN, industryId: 2, industryWeight: ONE }); // occupation 3: 200/h
+    const bob = await f.hire(f.bob.address, 3);
+    const t = R + 10n * HOUR;
+    await at(t - HOUR, () => f.payroll.connect(f.bob).clockIn(bob));
+    await at(t, () => f.wageSchedule.changeIndustryNeed(2, 0n, terms(0, 2n * HOUR)));
+    await at(t + 2n * HOUR, () => f.payroll.connect(f.bob).clockOut(bob));
+    // 1 h at 200, then 2 h falling 200→100 (avg 150)
+    expect((await f.payroll.employment(bob)).accrued).to.equal(200n * ONE + 300n * ONE);
+    expect(await f.payroll.wageOf(bob)).to.equal(100n * ONE);
+  });
+
   it("without custom terms the regional defaults apply (30 days' delay, 90 days' decay)", async () => {
     await expect(at(R, () => reduce(HALF, DEFAULT_TERMS)))
       .to.emit(f.wageSchedule, "WageEpochStarted")
