@@ -10,6 +10,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { network } from "hardhat";
 import { z } from "zod";
+import { createConductorClient } from "../sdk/src/client.ts";
+import { startPayrollKeeper } from "./keepers/payroll.ts";
 import { deployConductor } from "./lib/deploy.ts";
 import { seedDemoRegion } from "./lib/seed.ts";
 
@@ -62,14 +64,29 @@ console.log("  contracts");
 for (const [name, address] of Object.entries(deployment.contracts)) console.log(`    ${name.padEnd(20)} ${address}`);
 console.log("\n  companies");
 for (const c of seeded.companies) console.log(`    ${c.name.padEnd(26)} ${c.kind.padEnd(16)} ${c.address}`);
+if (seeded.employments.length > 0) {
+  console.log("\n  employments");
+  for (const e of seeded.employments) {
+    console.log(
+      `    #${String(e.employmentId).padEnd(3)} ${e.worker.padEnd(8)} ${e.occupation.padEnd(24)} at ${e.company.padEnd(20)} ${e.mode}`,
+    );
+  }
+}
 console.log("\n  demo accounts (local chain only — never use these keys elsewhere)");
 for (const a of seeded.accounts)
   console.log(`    ${a.name.padEnd(26)} ${a.role.padEnd(10)} ${a.address}  ${a.privateKey}`);
 console.log(`\n  try:  CONDUCTOR_RPC_URL=${rpcUrl} npm run conductor -- status`);
 console.log("  (accounts, companies and addresses are also in .conductor/demo.json)\n");
 
+// Keepers: payroll settles every open shift each hour (KEEPER_INTERVAL_MS to change), paying workers without asking.
+const registrarKey = seeded.accounts.find((a) => a.role === "registrar")!.privateKey;
+const keeperClient = createConductorClient({ rpcUrl, deployment, privateKey: registrarKey });
+const keeper = startPayrollKeeper(keeperClient, { intervalMs: Number(process.env.KEEPER_INTERVAL_MS ?? 3_600_000) });
+console.log("keeper: payroll settles open shifts every hour");
+
 async function shutdown() {
   console.log("\nstopping the demo region…");
+  await keeper.stop();
   await connection.close();
   await server.close();
   process.exit(0);

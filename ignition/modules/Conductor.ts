@@ -1,11 +1,13 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import Payroll from "./Payroll.ts";
 import Region from "./Region.ts";
 
 /**
- * Everything a region runs: the core, and (as they land) governance, payroll, marketplace,
+ * Everything a region runs: the core, payroll and (as they land) governance, marketplace,
  * services, federation and permissioning. `scripts/deploy.ts` and `npm start` deploy this module.
  */
 export default buildModule("Conductor", (m) => {
   const region = m.useModule(Region);
-  return { ...region };
+  const payroll = m.useModule(Payroll);
+  return { ...region, ...payroll };
 });

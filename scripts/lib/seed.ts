@@ -15,9 +15,18 @@ export interface DemoCompany {
   signers: string[];
 }
 
+export interface DemoEmployment {
+  employmentId: number;
+  worker: string;
+  company: string;
+  occupation: string;
+  mode: "Shift" | "Timesheet";
+}
+
 export interface SeedResult {
   accounts: DemoAccount[];
   companies: DemoCompany[];
+  employments: DemoEmployment[];
 }
 
 const KIND = { Company: 2, RegionalCompany: 3, ExternalCompany: 4 } as const;
@@ -126,5 +135,71 @@ export async function seedDemoRegion(
   const pool = (who: Signer) => at("CapitalPool", abis.capitalPoolAbi, who);
   for (const m of members.slice(0, 12)) await (await pool(signers.get(m.name)!).claimUbi()).wait();
 
-  return { accounts, companies };
+  const employments = deployment.contracts.Payroll
+    ? await seedPayroll(deployment, registrar, signers, members, companies)
+    : [];
+  return { accounts, companies, employments };
+}
+
+const FRACTION = (percent: number) => (BigInt(percent) * ONE) / 100n;
+
+/** Industries, occupations (the wage schedule) and employments: workers on shift and on timesheets. */
+async function seedPayroll(
+  deployment: Deployment,
+  admin: Signer,
+  signers: Map<string, Signer>,
+  members: DemoAccount[],
+  companies: DemoCompany[],
+): Promise<DemoEmployment[]> {
+  const schedule = new Contract(deployment.contracts.WageSchedule, abis.wageScheduleAbi as never, admin);
+  const payroll = new Contract(deployment.contracts.Payroll, abis.payrollAbi as never, admin);
+  // One industry per demo company (ids 1..6, in the order of COMPANIES + Global Imports).
+  for (const need of [40, 60, 30, 20, 25, 10]) await (await schedule.addIndustry(FRACTION(need))).wait();
+  const occupations = [
+    { name: "Maintenance technician", industryId: 1, params: [1, 20, 30, 40, 30, 30, 20] },
+    { name: "Nurse", industryId: 2, params: [2, 60, 70, 60, 70, 20, 20] },
+    { name: "Welder", industryId: 3, params: [3, 50, 40, 60, 50, 70, 20] },
+    { name: "Shopkeeper", industryId: 4, params: [4, 10, 20, 20, 20, 5, 20] },
+    { name: "Loan officer", industryId: 5, params: [5, 40, 30, 60, 30, 0, 20] },
+  ];
+  for (const o of occupations) {
+    const [industryId, ...fractions] = o.params;
+    const [industryWeight, need, skill, stress, danger, productivityRange] = fractions.map(FRACTION);
+    await (
+      await schedule.addOccupation({ industryId, industryWeight, need, skill, stress, danger, productivityRange })
+    ).wait();
+  }
+  // Each company hires two members who are not its signers; the first of each clocks in.
+  const employments: DemoEmployment[] = [];
+  const signerNames = new Set(companies.flatMap((c) => c.signers));
+  const workers = members.filter((m) => !signerNames.has(m.name));
+  let next = 0;
+  for (const [i, company] of companies.slice(0, occupations.length).entries()) {
+    const owners = company.signers.slice(0, 2).map((n) => signers.get(n)!);
+    const safe = new Contract(company.address, abis.safeAbi as never, owners[0]);
+    for (let k = 0; k < 2 && next < workers.length; k++) {
+      const worker = workers[next++];
+      const mode = k === 0 ? 0 : 1; // Shift, Timesheet
+      const productivity = FRACTION(40 + 15 * k);
+      const data = payroll.interface.encodeFunctionData("hire", [worker.address, i + 1, productivity, mode]);
+      await (await execSafe(safe as never, deployment.contracts.Payroll, data, owners)).wait();
+      const employmentId = (await payroll.employmentCount()) as bigint;
+      employments.push({
+        employmentId: Number(employmentId),
+        worker: worker.name,
+        company: company.name,
+        occupation: occupations[i].name,
+        mode: mode === 0 ? "Shift" : "Timesheet",
+      });
+      if (mode === 0) {
+        const asWorker = new Contract(
+          deployment.contracts.Payroll,
+          abis.payrollAbi as never,
+          signers.get(worker.name)!,
+        );
+        await (await asWorker.clockIn(employmentId)).wait();
+      }
+    }
+  }
+  return employments;
 }

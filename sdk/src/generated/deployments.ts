@@ -14,7 +14,9 @@ export const deployments = {
       "Custodians": "0x08bDe3eDB2Fdb5D724fD828E889044F3753E6Cb3",
       "SafeSingleton": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
       "SafeProxyFactory": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
-      "FallbackHandler": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"
+      "FallbackHandler": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+      "WageSchedule": "0x3Aa5ebB10DC797CAC828524e59A333d0A371443c",
+      "Payroll": "0x59b670e9fA9D0A427751Af201D676719a970857b"
     }
   }
 } as const;
