@@ -86,8 +86,8 @@ describe("federation bridge", () => {
     const fields: [keyof typeof message, unknown][] = [
       ["nonce", message.nonce + 1n],
       ["amount", message.amount * 2n],
-      ["recipient", aliceA.address],
-      ["sender", bobB.address],
+      ["recipient", b.signers[9].address],
+      ["sender", a.signers[9].address],
       ["ref", `0x${"01".repeat(32)}`],
       ["kind", 2],
     ];
