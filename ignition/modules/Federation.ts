@@ -32,9 +32,14 @@ export function federationModule(options: { validators: string[]; threshold: num
       { id: "BridgeGatewayProxy" },
     );
     const bridgeGateway = m.contractAt("BridgeGateway", proxy, { id: "BridgeGateway" });
-    m.call(rsc, "registerModule", [bridgeGateway, 7 /* Kind.Bridge */, actionMask(["BridgeOut", "BridgeIn", "Pooling"])], {
-      id: "RegisterBridgeGateway",
-    });
+    m.call(
+      rsc,
+      "registerModule",
+      [bridgeGateway, 7 /* Kind.Bridge */, actionMask(["BridgeOut", "BridgeIn", "Pooling"])],
+      {
+        id: "RegisterBridgeGateway",
+      },
+    );
     return { ...region, bridgeGateway };
   });
 }

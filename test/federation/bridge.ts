@@ -1,7 +1,16 @@
 import { expect } from "chai";
-import { type Hex, concat } from "viem";
+import { concat, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { attest, connect, deployRegionChain, ONE, type RegionChain, seedMembers, sentMessage, validators } from "./helpers.ts";
+import {
+  attest,
+  connect,
+  deployRegionChain,
+  ONE,
+  type RegionChain,
+  seedMembers,
+  sentMessage,
+  validators,
+} from "./helpers.ts";
 
 describe("federation bridge", () => {
   let a: RegionChain;
@@ -58,13 +67,16 @@ describe("federation bridge", () => {
       .to.be.revertedWithCustomError(b.bridgeGateway, "BridgeGatewayNotAValidator")
       .withArgs(forger.address);
     const one = await attest(message, [validators[0]]);
-    await expect(b.bridgeGateway.receiveMessage(message, concat([one, one])))
-      .to.be.revertedWithCustomError(b.bridgeGateway, "BridgeGatewayUnsortedSigners");
+    await expect(b.bridgeGateway.receiveMessage(message, concat([one, one]))).to.be.revertedWithCustomError(
+      b.bridgeGateway,
+      "BridgeGatewayUnsortedSigners",
+    );
     await expect(b.bridgeGateway.receiveMessage(message, one))
       .to.be.revertedWithCustomError(b.bridgeGateway, "BridgeGatewayTooFewSignatures")
       .withArgs(1, 2);
     const [s0, s1] = [await attest(message, [validators[0]]), await attest(message, [validators[1]])];
-    const descending = BigInt(validators[0].address) > BigInt(validators[1].address) ? concat([s0, s1]) : concat([s1, s0]);
+    const descending =
+      BigInt(validators[0].address) > BigInt(validators[1].address) ? concat([s0, s1]) : concat([s1, s0]);
     await expect(b.bridgeGateway.receiveMessage(message, descending)).to.be.revertedWithCustomError(
       b.bridgeGateway,
       "BridgeGatewayUnsortedSigners",
@@ -98,7 +110,16 @@ describe("federation bridge", () => {
   });
 
   it("enforces the per-message cap and the rate limits both ways", async () => {
-    await (await a.bridgeGateway.configureRoute(b.chainId, await b.bridgeGateway.getAddress(), 10n * ONE, 15n * ONE, 15n * ONE, 86_400)).wait();
+    await (
+      await a.bridgeGateway.configureRoute(
+        b.chainId,
+        await b.bridgeGateway.getAddress(),
+        10n * ONE,
+        15n * ONE,
+        15n * ONE,
+        86_400,
+      )
+    ).wait();
     await expect(a.bridgeGateway.connect(aliceA).send(b.chainId, bobB.address, 11n * ONE))
       .to.be.revertedWithCustomError(a.bridgeGateway, "BridgeGatewayCapExceeded")
       .withArgs(11n * ONE, 10n * ONE);
@@ -108,8 +129,26 @@ describe("federation bridge", () => {
       "BridgeGatewayRateLimited",
     );
     // inbound on b
-    await (await b.bridgeGateway.configureRoute(a.chainId, await a.bridgeGateway.getAddress(), 10n * ONE, 15n * ONE, 5n * ONE, 86_400)).wait();
-    await (await a.bridgeGateway.configureRoute(b.chainId, await b.bridgeGateway.getAddress(), 10n * ONE, 100n * ONE, 100n * ONE, 86_400)).wait();
+    await (
+      await b.bridgeGateway.configureRoute(
+        a.chainId,
+        await a.bridgeGateway.getAddress(),
+        10n * ONE,
+        15n * ONE,
+        5n * ONE,
+        86_400,
+      )
+    ).wait();
+    await (
+      await a.bridgeGateway.configureRoute(
+        b.chainId,
+        await b.bridgeGateway.getAddress(),
+        10n * ONE,
+        100n * ONE,
+        100n * ONE,
+        86_400,
+      )
+    ).wait();
     const { message } = await sendAtoB(6n * ONE);
     await expect(b.bridgeGateway.receiveMessage(message, await attest(message))).to.be.revertedWithCustomError(
       b.bridgeGateway,
@@ -121,7 +160,10 @@ describe("federation bridge", () => {
     const [, , , , , guardian] = b.signers;
     await (await b.bridgeGateway.grantRole(await b.bridgeGateway.GUARDIAN_ROLE(), guardian.address)).wait();
     const { message } = await sendAtoB(ONE);
-    await expect(b.bridgeGateway.connect(guardian).pause("validator key leak")).to.emit(b.bridgeGateway, "GatewayPaused");
+    await expect(b.bridgeGateway.connect(guardian).pause("validator key leak")).to.emit(
+      b.bridgeGateway,
+      "GatewayPaused",
+    );
     await expect(b.bridgeGateway.receiveMessage(message, await attest(message))).to.be.revertedWithCustomError(
       b.bridgeGateway,
       "BridgeGatewayPaused",
@@ -173,11 +215,12 @@ describe("federation bridge", () => {
 
   it("pools capital-pool funds from one region into another's pool, by governance only", async () => {
     await (await a.reserve.attestDeposit(`0x${"99".repeat(32)}`, await a.capitalPool.getAddress(), 500n * ONE)).wait();
-    await expect(a.bridgeGateway.connect(aliceA).sendPooling(b.chainId, ONE, `0x${"00".repeat(32)}`)).to.be.revertedWithCustomError(
-      a.bridgeGateway,
-      "AccessControlUnauthorizedAccount",
-    );
-    const receipt = await (await a.bridgeGateway.sendPooling(b.chainId, 200n * ONE, `0x${"aa".repeat(32)}` as Hex)).wait();
+    await expect(
+      a.bridgeGateway.connect(aliceA).sendPooling(b.chainId, ONE, `0x${"00".repeat(32)}`),
+    ).to.be.revertedWithCustomError(a.bridgeGateway, "AccessControlUnauthorizedAccount");
+    const receipt = await (
+      await a.bridgeGateway.sendPooling(b.chainId, 200n * ONE, `0x${"aa".repeat(32)}` as Hex)
+    ).wait();
     const { message } = await sentMessage(a, receipt);
     const poolB = await b.capitalPool.getAddress();
     const before = await b.rsc.balanceOf(poolB);
@@ -187,10 +230,9 @@ describe("federation bridge", () => {
   });
 
   it("refuses to send for a non-person or to an unknown region", async () => {
-    await expect(a.bridgeGateway.connect(a.signers[16]).send(b.chainId, bobB.address, ONE)).to.be.revertedWithCustomError(
-      a.bridgeGateway,
-      "BridgeGatewayNotAPerson",
-    );
+    await expect(
+      a.bridgeGateway.connect(a.signers[16]).send(b.chainId, bobB.address, ONE),
+    ).to.be.revertedWithCustomError(a.bridgeGateway, "BridgeGatewayNotAPerson");
     await expect(a.bridgeGateway.connect(aliceA).send(9999n, bobB.address, ONE))
       .to.be.revertedWithCustomError(a.bridgeGateway, "BridgeGatewayUnknownRoute")
       .withArgs(9999n);

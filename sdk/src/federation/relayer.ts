@@ -1,6 +1,6 @@
-import { type Account, type Chain, type Hex, type Transport, type WalletClient, BaseError } from "viem";
+import { type Account, BaseError, type Chain, type Hex, type Transport, type WalletClient } from "viem";
 import { bridgeGatewayAbi } from "../generated/abis.ts";
-import { type BridgeMessage, StoredSignature, messageFromJson, packSignatures, toJson } from "./message.ts";
+import { type BridgeMessage, messageFromJson, packSignatures, StoredSignature, toJson } from "./message.ts";
 import { type ChainEndpoint, scanSentMessages } from "./scan.ts";
 import { DiskState } from "./store.ts";
 
@@ -42,7 +42,13 @@ export class Relayer {
   }
 
   async tick(): Promise<RelayerTick> {
-    const result: RelayerTick = { discovered: 0, delivered: 0, alreadyDelivered: 0, waitingForSignatures: 0, failed: 0 };
+    const result: RelayerTick = {
+      discovered: 0,
+      delivered: 0,
+      alreadyDelivered: 0,
+      waitingForSignatures: 0,
+      failed: 0,
+    };
     for (const chain of this.options.chains) result.discovered += await this.discover(chain);
     for (const file of this.state.list("pending")) {
       const id = file.replace(/\.json$/, "") as Hex;

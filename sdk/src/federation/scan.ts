@@ -19,7 +19,11 @@ export interface SentMessage {
  * Every message the gateway of `chain` sent in blocks [fromBlock, toBlock], rebuilt from its
  * `MessageSent` logs and the destination gateway recorded in the route at that block.
  */
-export async function scanSentMessages(chain: ChainEndpoint, fromBlock: bigint, toBlock: bigint): Promise<SentMessage[]> {
+export async function scanSentMessages(
+  chain: ChainEndpoint,
+  fromBlock: bigint,
+  toBlock: bigint,
+): Promise<SentMessage[]> {
   if (toBlock < fromBlock) return [];
   const logs = await chain.publicClient.getContractEvents({
     address: chain.gateway,

@@ -1,4 +1,15 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, readdirSync, rmSync, openSync, fsyncSync, closeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 /**

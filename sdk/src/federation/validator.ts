@@ -42,7 +42,15 @@ export class Validator {
         const file = `signatures/${sent.id}/${me}.json`;
         if (this.state.exists(file)) continue;
         const signature = await signBridgeMessage(this.options.account, sent.message);
-        this.state.writeJson(file, toJson({ id: sent.id, validator: this.options.account.address, signature, digest: messageDigest(sent.message) }));
+        this.state.writeJson(
+          file,
+          toJson({
+            id: sent.id,
+            validator: this.options.account.address,
+            signature,
+            digest: messageDigest(sent.message),
+          }),
+        );
         written++;
       }
       this.state.writeJson(cursorFile, JSON.stringify((to + 1n).toString()));
