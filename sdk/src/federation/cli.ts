@@ -1,0 +1,85 @@
+import type { Command } from "commander";
+import { privateKeyToAccount } from "viem/accounts";
+import { z } from "zod";
+import { ConductorInputError } from "../errors.ts";
+import { endpoints, readFederation, relayerEndpoints } from "./config.ts";
+import { runLoop } from "./loop.ts";
+import { Relayer } from "./relayer.ts";
+import { getSettlement } from "./settlement.ts";
+import { Validator } from "./validator.ts";
+
+const Key = z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be a private key: 0x followed by 64 hex digits");
+const Interval = z.coerce.number().int().min(10, "--interval is at least 10 ms").max(3_600_000);
+const Confirmations = z.coerce.bigint().refine((n) => n >= 0n, "--confirmations must not be negative");
+
+function keyFrom(variable: string) {
+  const parsed = Key.safeParse(process.env[variable]);
+  if (!parsed.success) throw new ConductorInputError(`${variable}: ${parsed.error.issues[0].message}`);
+  return privateKeyToAccount(parsed.data as `0x${string}`);
+}
+
+function untilSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  process.once("SIGTERM", () => controller.abort());
+  return controller.signal;
+}
+
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+/** `conductor validate`, `conductor relay`, `conductor settlement`. */
+export function registerFederationCommands(program: Command): void {
+  program
+    .command("validate")
+    .description("sign every bridge message that is final on its source chain (key: CONDUCTOR_VALIDATOR_KEY)")
+    .requiredOption("--federation <file>", "federation config (regions, RPC URLs, deployments)")
+    .requiredOption("--state <dir>", "where signatures and cursors live (shared with the relayer)")
+    .option("--confirmations <n>", "blocks a message must be buried under before signing", "1")
+    .option("--interval <ms>", "polling interval", "500")
+    .action(async (opts: { federation: string; state: string; confirmations: string; interval: string }) => {
+      const validator = new Validator({
+        account: keyFrom("CONDUCTOR_VALIDATOR_KEY"),
+        chains: endpoints(readFederation(opts.federation)),
+        stateDir: opts.state,
+        confirmations: Confirmations.parse(opts.confirmations),
+        log,
+      });
+      await runLoop(() => validator.tick(), Interval.parse(opts.interval), untilSignal(), log);
+    });
+
+  program
+    .command("relay")
+    .description("deliver attested bridge messages to their destination, once (key: CONDUCTOR_PRIVATE_KEY)")
+    .requiredOption("--federation <file>", "federation config")
+    .requiredOption("--state <dir>", "where pending messages, cursors and signatures live")
+    .option("--interval <ms>", "polling interval", "500")
+    .action(async (opts: { federation: string; state: string; interval: string }) => {
+      const relayer = new Relayer({
+        chains: relayerEndpoints(readFederation(opts.federation), keyFrom("CONDUCTOR_PRIVATE_KEY")),
+        stateDir: opts.state,
+        log,
+      });
+      await runLoop(() => relayer.tick(), Interval.parse(opts.interval), untilSignal(), log);
+    });
+
+  program
+    .command("settlement")
+    .description("what each region's USD reserve owes another, from the gateways' net flows")
+    .requiredOption("--federation <file>", "federation config")
+    .option("--json", "machine-readable output")
+    .action(async (opts: { federation: string; json?: boolean }) => {
+      const lines = await getSettlement(readFederation(opts.federation));
+      if (opts.json) {
+        console.log(JSON.stringify(lines, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+        return;
+      }
+      for (const l of lines) {
+        const usd = Number(l.amount / 10n ** 14n) / 10_000;
+        const note =
+          l.debtorRecord === l.creditorRecord
+            ? ""
+            : ` (records differ: ${l.debtorRecord} vs ${l.creditorRecord} wei, messages in flight)`;
+        console.log(`${l.debtor} owes ${l.creditor} ${usd.toFixed(2)} USD${note}`);
+      }
+    });
+}
