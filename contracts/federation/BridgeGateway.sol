@@ -26,12 +26,14 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
 
     /// @custom:storage-location erc7201:conductor.storage.BridgeGateway
     struct BridgeGatewayStorage {
+        // slot 0: read on every receive
         IRSC rsc;
+        bool paused;
+        uint8 threshold;
+        uint48 rotationDelay;
+        // slot 1
         address capitalPool;
         uint64 nonce;
-        bool paused;
-        uint48 rotationDelay;
-        uint8 threshold;
         address[] validators;
         mapping(address validator => bool) isValidator;
         address[] pendingValidators;
@@ -40,7 +42,9 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         mapping(uint64 chainId => Route) routes;
         mapping(uint64 chainId => RateLimiter.RefillingBucket) outLimits;
         mapping(uint64 chainId => RateLimiter.RefillingBucket) inLimits;
-        mapping(bytes32 id => bool) processed;
+        // Delivered messages, one bit per (source chain, nonce): a source gateway never sends two
+        // messages with one nonce, and 256 deliveries share a storage word.
+        mapping(uint64 srcChainId => mapping(uint256 word => uint256 bits)) delivered;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.BridgeGateway")) - 1)) & ~bytes32(uint256(0xff))
@@ -106,8 +110,8 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
     }
 
     /// @inheritdoc IBridgeGateway
-    function isProcessed(bytes32 id) external view returns (bool) {
-        return _s().processed[id];
+    function isProcessed(uint64 srcChainId, uint64 nonce) public view returns (bool) {
+        return (_s().delivered[srcChainId][nonce >> 8] >> (nonce & 0xff)) & 1 == 1;
     }
 
     /// @inheritdoc IBridgeGateway
@@ -172,7 +176,9 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
                 || m.srcGateway != route.gateway
         ) revert BridgeGatewayWrongRoute(m.srcChainId, m.srcGateway, m.dstChainId, m.dstGateway);
         bytes32 id = messageId(m);
-        if ($.processed[id]) revert BridgeGatewayAlreadyProcessed(id);
+        uint256 word = $.delivered[m.srcChainId][m.nonce >> 8];
+        uint256 bit = uint256(1) << (m.nonce & 0xff);
+        if (word & bit != 0) revert BridgeGatewayAlreadyProcessed(id);
         _verify($, _hashTypedDataV4(id), signatures);
         if (m.amount == 0) revert BridgeGatewayZeroAmount();
         if (m.kind != MessageKind.Refund) {
@@ -180,7 +186,7 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
             if (m.amount > route.perMessageCap) revert BridgeGatewayCapExceeded(m.amount, route.perMessageCap);
             _consume($.inLimits[m.srcChainId], m.srcChainId, false, m.amount);
         }
-        $.processed[id] = true;
+        $.delivered[m.srcChainId][m.nonce >> 8] = word | bit;
         route.received += m.amount;
 
         if (m.kind == MessageKind.Pooling) {

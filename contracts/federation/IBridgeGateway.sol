@@ -97,7 +97,8 @@ interface IBridgeGateway {
     /// @notice The digest validators sign for `message` arriving at this gateway.
     function digest(Message calldata message) external view returns (bytes32);
 
-    function isProcessed(bytes32 id) external view returns (bool);
+    /// @notice Whether the message with `nonce` from region `srcChainId` was delivered here.
+    function isProcessed(uint64 srcChainId, uint64 nonce) external view returns (bool);
 
     function routeOf(uint64 chainId) external view returns (Route memory);
 

@@ -48,7 +48,7 @@ describe("federation bridge", () => {
       .withArgs(id, a.chainId, bobB.address, 25n * ONE, 0);
     expect(await b.rsc.balanceOf(bobB.address)).to.equal(before + 25n * ONE);
     expect(await b.bridgeGateway.netFlow(a.chainId)).to.equal(-25n * ONE);
-    expect(await b.bridgeGateway.isProcessed(id)).to.equal(true);
+    expect(await b.bridgeGateway.isProcessed(a.chainId, message.nonce)).to.equal(true);
   });
 
   it("refuses a replay of a processed message", async () => {

@@ -89,7 +89,7 @@ export class Relayer {
       address: dst.gateway,
       abi: bridgeGatewayAbi,
       functionName: "isProcessed",
-      args: [id],
+      args: [message.srcChainId, message.nonce],
     });
     if (processed) {
       this.finish(id);
