@@ -214,10 +214,13 @@ contract RSC is
         if (!TransferRule.isAllowed(action, _kind(fromWord), _kind(toWord))) {
             revert RSCActionNotAllowed(action, _kind(fromWord), _kind(toWord));
         }
-        if (action != Action.Recovery) {
-            if (_suspended(fromWord)) revert RSCAccountSuspended(from);
-            if (_suspended(toWord)) revert RSCAccountSuspended(to);
-        }
+        // `Kind.None` stands for the zero address only: an unregistered address holds nothing and
+        // moves nothing, so a "burn" to it or a "mint" from it must not credit or debit it.
+        if (from != address(0) && _kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
+        if (to != address(0) && _kind(toWord) == Kind.None) revert RSCNotRegistered(to);
+        // A suspended account neither sends nor receives, whatever the action (see {IRSC-move}).
+        if (_suspended(fromWord)) revert RSCAccountSuspended(from);
+        if (_suspended(toWord)) revert RSCAccountSuspended(to);
 
         if (from == address(0)) {
             uint256 supply = $.totalSupply;
