@@ -12,7 +12,9 @@ const REF = `0x${"ab".repeat(32)}`;
 
 /** The account used on the `to` side: a second Person when both sides are people. */
 function target(r: Kinds, from: Kind, to: Kind): Caller {
-  return from === "Person" && to === "Person" ? { address: r.person2.address, send: r.byKind.Person.send } : r.byKind[to];
+  return from === "Person" && to === "Person"
+    ? { address: r.person2.address, send: r.byKind.Person.send }
+    : r.byKind[to];
 }
 
 describe("transfer rule", () => {
@@ -36,7 +38,10 @@ describe("transfer rule", () => {
         const r = await networkHelpers.loadFixture(deployKinds);
         const spender = r.signers[12];
         const sender = r.byKind[from];
-        await sender.send(await r.rsc.getAddress(), r.rsc.interface.encodeFunctionData("approve", [spender.address, ethers.MaxUint256]));
+        await sender.send(
+          await r.rsc.getAddress(),
+          r.rsc.interface.encodeFunctionData("approve", [spender.address, ethers.MaxUint256]),
+        );
         for (const to of Kind) {
           const receiver = target(r, from, to);
           const fromBefore = await r.rsc.balanceOf(sender.address);
@@ -363,10 +368,9 @@ describe("transfer rule", () => {
         r.rsc,
         "ActionPerformed",
       );
-      await expect(r.testModule.move(a("IncomeTax"), r.byKind.Company.address, r.byKind.Region.address, 1n, REF)).to.emit(
-        r.rsc,
-        "ActionPerformed",
-      );
+      await expect(
+        r.testModule.move(a("IncomeTax"), r.byKind.Company.address, r.byKind.Region.address, 1n, REF),
+      ).to.emit(r.rsc, "ActionPerformed");
       await expect(r.rsc.connect(r.signers[4]).transfer(r.signers[5].address, 1n)).to.emit(r.rsc, "Transfer");
 
       await networkHelpers.time.increaseTo(until);
