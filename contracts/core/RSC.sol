@@ -214,10 +214,6 @@ contract RSC is
         if (!TransferRule.isAllowed(action, _kind(fromWord), _kind(toWord))) {
             revert RSCActionNotAllowed(action, _kind(fromWord), _kind(toWord));
         }
-        // `Kind.None` stands for the zero address only: an unregistered address holds nothing and
-        // moves nothing, so a "burn" to it or a "mint" from it must not credit or debit it.
-        if (from != address(0) && _kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
-        if (to != address(0) && _kind(toWord) == Kind.None) revert RSCNotRegistered(to);
         // A suspended account neither sends nor receives, whatever the action (see {IRSC-move}).
         if (_suspended(fromWord)) revert RSCAccountSuspended(from);
         if (_suspended(toWord)) revert RSCAccountSuspended(to);
@@ -227,6 +223,9 @@ contract RSC is
             if (supply + amount > BALANCE_MASK) revert RSCSupplyOverflow(supply, amount);
             $.totalSupply = supply + amount;
         } else {
+            // `Kind.None` in the rule stands for the zero address only: an unregistered address
+            // holds nothing and moves nothing (no "mint" from it, no "burn" to it below).
+            if (_kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
             uint256 balance = fromWord & BALANCE_MASK;
             if (balance < amount) revert ERC20InsufficientBalance(from, balance, amount);
             // Cannot underflow: amount <= balance, which is the word's low 128 bits.
@@ -240,6 +239,7 @@ contract RSC is
                 $.totalSupply -= amount;
             }
         } else {
+            if (_kind(toWord) == Kind.None) revert RSCNotRegistered(to);
             // Re-read: `from` may equal `to`. Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
             unchecked {
                 $.accounts[to] += amount;
