@@ -117,7 +117,10 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// mints, `to == 0` burns.
     /// Requirements:
     /// - the caller is a Module, Region or Bridge account whose tag allows `action`;
-    /// - `(action, kindOf(from), kindOf(to))` is in the transfer rule, neither side suspended;
+    /// - `(action, kindOf(from), kindOf(to))` is in the transfer rule, neither side suspended
+    ///   (whatever the action, Recovery included);
+    /// - a non-zero `from` or `to` is registered ({RSCNotRegistered} otherwise: `Kind.None` in the
+    ///   rule stands for the zero address of a mint or burn, never for an unregistered holder);
     /// - `action` is not paused (wages and their income tax are never paused).
     /// Emits {Transfer} and {ActionPerformed}.
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external;

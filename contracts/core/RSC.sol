@@ -214,16 +214,18 @@ contract RSC is
         if (!TransferRule.isAllowed(action, _kind(fromWord), _kind(toWord))) {
             revert RSCActionNotAllowed(action, _kind(fromWord), _kind(toWord));
         }
-        if (action != Action.Recovery) {
-            if (_suspended(fromWord)) revert RSCAccountSuspended(from);
-            if (_suspended(toWord)) revert RSCAccountSuspended(to);
-        }
+        // A suspended account neither sends nor receives, whatever the action (see {IRSC-move}).
+        if (_suspended(fromWord)) revert RSCAccountSuspended(from);
+        if (_suspended(toWord)) revert RSCAccountSuspended(to);
 
         if (from == address(0)) {
             uint256 supply = $.totalSupply;
             if (supply + amount > BALANCE_MASK) revert RSCSupplyOverflow(supply, amount);
             $.totalSupply = supply + amount;
         } else {
+            // `Kind.None` in the rule stands for the zero address only: an unregistered address
+            // holds nothing and moves nothing (no "mint" from it, no "burn" to it below).
+            if (_kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
             uint256 balance = fromWord & BALANCE_MASK;
             if (balance < amount) revert ERC20InsufficientBalance(from, balance, amount);
             // Cannot underflow: amount <= balance, which is the word's low 128 bits.
@@ -237,6 +239,7 @@ contract RSC is
                 $.totalSupply -= amount;
             }
         } else {
+            if (_kind(toWord) == Kind.None) revert RSCNotRegistered(to);
             // Re-read: `from` may equal `to`. Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
             unchecked {
                 $.accounts[to] += amount;
