@@ -44,6 +44,9 @@ interface IRegistry {
     /// @notice Thrown when `account` is already suspended, or not suspended when restoring.
     error RegistrySuspensionUnchanged(address account, bool suspended);
 
+    /// @notice Thrown when a registrar would suspend an account only governance registers (Region, Module, Bridge).
+    error RegistryKindNotSuspendable(address account, Kind kind);
+
     /// @notice Thrown when a vote is looked up at a timepoint that is not yet in the past.
     error RegistryFutureLookup(uint256 timepoint, uint48 clock);
 

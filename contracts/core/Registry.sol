@@ -126,6 +126,9 @@ contract Registry is IRegistry, Initializable, AccessControlUpgradeable, UUPSUpg
     function suspend(address account, string calldata reason) external onlyRole(REGISTRAR_ROLE) {
         RegistryStorage storage $ = _s();
         IRSC.Account memory a = $.rsc.accountOf(account);
+        if (a.kind == Kind.Region || a.kind == Kind.Module || a.kind == Kind.Bridge) {
+            revert RegistryKindNotSuspendable(account, a.kind);
+        }
         if (a.suspended) revert RegistrySuspensionUnchanged(account, true);
         $.rsc.setSuspended(account, true);
         if (a.kind == Kind.Person) --$.memberCount;

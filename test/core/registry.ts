@@ -154,6 +154,19 @@ describe("Registry", () => {
         .withArgs(r.carol.address, false);
     });
 
+    it("refuses suspending the accounts only governance registers (the reserve, the capital pool)", async () => {
+      const r = await networkHelpers.loadFixture(deployFundedRegion);
+      for (const [contract, kind] of [
+        [r.reserve, "Module"],
+        [r.capitalPool, "Region"],
+      ] as const) {
+        const address = await contract.getAddress();
+        await expect(r.registry.suspend(address, "x"))
+          .to.be.revertedWithCustomError(r.registry, "RegistryKindNotSuspendable")
+          .withArgs(address, k(kind));
+      }
+    });
+
     it("suspending a company leaves the member count alone", async () => {
       const r = await networkHelpers.loadFixture(deployFundedRegion);
       await r.registry.registerCompany(r.carol.address, k("ExternalCompany"), 1, "x");

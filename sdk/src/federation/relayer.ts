@@ -12,6 +12,8 @@ export interface RelayerOptions {
   chains: RelayerChain[];
   stateDir: string;
   chunk?: bigint;
+  /** Most deliveries attempted per tick (default 64). */
+  batch?: number;
   log?: (line: string) => void;
 }
 
@@ -42,21 +44,19 @@ export class Relayer {
   }
 
   async tick(): Promise<RelayerTick> {
-    const result: RelayerTick = {
-      discovered: 0,
-      delivered: 0,
-      alreadyDelivered: 0,
-      waitingForSignatures: 0,
-      failed: 0,
-    };
+    const result: RelayerTick = { discovered: 0, delivered: 0, alreadyDelivered: 0, waitingForSignatures: 0, failed: 0 };
+    this.nonces.clear();
     for (const chain of this.options.chains) result.discovered += await this.discover(chain);
-    for (const file of this.state.list("pending")) {
-      const id = file.replace(/\.json$/, "") as Hex;
-      const stored = this.state.readJson<Record<string, string | number>>(`pending/${file}`);
-      if (!stored) continue;
-      const outcome = await this.deliver(id, messageFromJson(stored));
-      result[outcome]++;
-    }
+    const pending = this.state.list("pending").slice(0, this.options.batch ?? 64);
+    // Deliveries in one tick go out concurrently (one nonce each); each is finished only after its receipt.
+    const outcomes = await Promise.all(
+      pending.map(async (file) => {
+        const id = file.replace(/\.json$/, "") as Hex;
+        const stored = this.state.readJson<Record<string, string | number>>(`pending/${file}`);
+        return stored ? this.deliver(id, messageFromJson(stored)) : ("failed" as const);
+      }),
+    );
+    for (const outcome of outcomes) result[outcome]++;
     if (result.delivered + result.failed > 0) {
       this.options.log?.(
         `relayer: delivered ${result.delivered}, already ${result.alreadyDelivered}, waiting ${result.waitingForSignatures}, failed ${result.failed}`,
@@ -111,11 +111,23 @@ export class Relayer {
       .sort((a, b) => (BigInt(a.validator) < BigInt(b.validator) ? -1 : 1))
       .slice(0, Number(threshold));
     try {
+      const args = [message, packSignatures(chosen)] as const;
+      // Simulate first (a revert costs nothing and names its reason), then send with the next nonce.
+      await dst.publicClient.simulateContract({
+        address: dst.gateway,
+        abi: bridgeGatewayAbi,
+        functionName: "receiveMessage",
+        args,
+        account: dst.walletClient.account,
+      });
+      const nonce = await this.nextNonce(dst);
       const hash = await dst.walletClient.writeContract({
         address: dst.gateway,
         abi: bridgeGatewayAbi,
         functionName: "receiveMessage",
-        args: [message, packSignatures(chosen)],
+        args,
+        nonce,
+        gas: 400_000n,
       });
       const receipt = await dst.publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") return "failed";
@@ -130,6 +142,19 @@ export class Relayer {
       this.options.log?.(`relayer: ${id} not delivered yet: ${text}`);
       return "failed";
     }
+  }
+
+  private readonly nonces = new Map<bigint, Promise<number>>();
+
+  /** Hands out consecutive nonces per chain to concurrent deliveries (re-read from the node each tick). */
+  private nextNonce(chain: RelayerChain): Promise<number> {
+    const previous = this.nonces.get(chain.chainId);
+    const next = (async () => {
+      if (previous) return (await previous) + 1;
+      return chain.publicClient.getTransactionCount({ address: chain.walletClient.account.address, blockTag: "pending" });
+    })();
+    this.nonces.set(chain.chainId, next);
+    return next;
   }
 
   private finish(id: Hex): void {
