@@ -14,3 +14,6 @@ export type Param = (typeof Param)[number];
 
 export const Unit = ["Fraction","Seconds","Count","RscWei"] as const;
 export type Unit = (typeof Unit)[number];
+
+export const Verdict = ["Allowed","SenderNotRegistered","SenderSuspended","CreationReservedToDeployers","TargetNotAllowed","TargetSuspended"] as const;
+export type Verdict = (typeof Verdict)[number];
