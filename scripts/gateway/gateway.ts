@@ -74,8 +74,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.permissioningAddress === undefined ? undefined : getAddress(options.permissioningAddress);
   const counters = { requests: 0, checked: 0, refused: 0 };
 
-  /** POSTs `body` to the node and resolves with its raw answer. */
-  function forwardRaw(body: string | Buffer): Promise<{ status: number; body: Buffer }> {
+  /**
+   * POSTs `body` to the node and resolves with its raw answer. A keep-alive socket the node closed
+   * just as it was reused fails with ECONNRESET before the node read anything; that request is
+   * sent once more on a fresh socket (Node's documented pattern, `req.reusedSocket`).
+   */
+  function forwardRaw(body: string | Buffer, retried = false): Promise<{ status: number; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const req = request(
         upstream,
@@ -91,7 +95,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           res.on("error", reject);
         },
       );
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        if (!retried && req.reusedSocket && error.code === "ECONNRESET") forwardRaw(body, true).then(resolve, reject);
+        else reject(error);
+      });
       req.end(body);
     });
   }

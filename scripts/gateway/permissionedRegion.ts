@@ -29,7 +29,7 @@ const ONE = 10n ** 18n;
  * the Ignition journal this deployment wrote under ignition/deployments/.
  */
 export async function deployPermissionedRegion(url: string, members: number, funding = 1000n * ONE) {
-  const connection = await network.connect({ network: "localhost", override: { url } });
+  const connection = await network.create({ network: "localhost", override: { url } });
   const { ethers, ignition } = connection;
   const deploymentId = `gateway-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const cleanup = () => rmSync(`${ROOT}/ignition/deployments/${deploymentId}`, { recursive: true, force: true });
@@ -41,7 +41,9 @@ export async function deployPermissionedRegion(url: string, members: number, fun
     });
     const signers = await ethers.getSigners();
     const memberAccounts = Array.from({ length: members }, (_, i) => devAccount(4 + i));
-    const registry = deployed.registry as unknown as { onboardMember(a: string): Promise<{ wait(): Promise<unknown> }> };
+    const registry = deployed.registry as unknown as {
+      onboardMember(a: string): Promise<{ wait(): Promise<unknown> }>;
+    };
     for (const m of memberAccounts) await (await registry.onboardMember(m.address)).wait();
     const reserve = deployed.reserve as unknown as {
       getAddress(): Promise<string>;
