@@ -1,12 +1,5 @@
-import {
-  type Address,
-  getAddress,
-  type Hex,
-  isAddress,
-  isHex,
-  parseTransaction,
-  recoverTransactionAddress,
-} from "viem";
+import { type Address, getAddress, type Hex, isAddress, isHex, parseTransaction } from "viem";
+import { recoverSender } from "./recover.ts";
 import type { TransactionFacts } from "./verdict.ts";
 
 /** Thrown when a transaction in a request cannot be read; becomes a JSON-RPC "invalid params". */
@@ -21,7 +14,7 @@ export async function factsOfRawTransaction(raw: unknown): Promise<TransactionFa
   let sender: Address;
   try {
     tx = parseTransaction(raw);
-    sender = await recoverTransactionAddress({ serializedTransaction: raw as never });
+    sender = await recoverSender(raw, tx);
   } catch (error) {
     throw new TransactionDecodeError(
       `cannot decode the signed transaction: ${(error as Error).message.split("\n")[0]}`,
@@ -29,7 +22,7 @@ export async function factsOfRawTransaction(raw: unknown): Promise<TransactionFa
   }
   return {
     sender,
-    target: tx.to ?? undefined,
+    target: tx.to ? getAddress(tx.to) : undefined,
     value: tx.value ?? 0n,
     gasPrice: tx.gasPrice ?? tx.maxFeePerGas ?? 0n,
     gasLimit: tx.gas ?? 0n,

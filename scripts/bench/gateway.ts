@@ -1,0 +1,202 @@
+/**
+ * Gateway bench: P2P transfer throughput through Conductor's JSON-RPC gateway against the bare
+ * node, measured side by side in one run (rounds alternate bare / gateway on the same node, same
+ * members, same load), plus the gas of one P2P transfer and of the permissioning check.
+ *
+ * Run alone: `npx tsx scripts/bench/gateway.ts`.
+ */
+import { pathToFileURL } from "node:url";
+import { type Address, encodeFunctionData, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { rscAbi } from "../../sdk/src/generated/abis.ts";
+import { startGateway } from "../gateway/gateway.ts";
+import { startHardhatNode } from "../gateway/hardhatNode.ts";
+import { type DevAccount, deployPermissionedRegion } from "../gateway/permissionedRegion.ts";
+import { encodeVerdictCall } from "../gateway/verdict.ts";
+
+/** A gas measurement (the shape every `scripts/bench/<domain>.ts` returns). */
+export type BenchRow = {
+  group: string;
+  operation: string;
+  gas: bigint;
+  reference?: string;
+  referenceGas?: bigint;
+  target?: string;
+};
+
+/** A throughput (or ratio) measurement, for what gas does not measure. */
+export type ThroughputRow = {
+  group: string;
+  operation: string;
+  value: number;
+  unit: string;
+  reference?: string;
+  referenceValue?: number;
+  target?: string;
+};
+
+const MEMBERS = Number(process.env.GATEWAY_BENCH_SENDERS ?? 16);
+const PER_MEMBER_PER_ROUND = Math.ceil(200 / MEMBERS);
+const ROUNDS = 4;
+
+type Rpc = (method: string, params: unknown[]) => Promise<unknown>;
+
+function client(url: string): Rpc {
+  return async (method, params) => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+    const answer = (await res.json()) as { result?: unknown; error?: { message: string } };
+    if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
+    return answer.result;
+  };
+}
+
+/** Signs `count` transfers of 1 RSC wei from `from` to `to`, nonces from `nonce`. */
+async function signTransfers(rsc: Address, from: DevAccount, to: Address, nonce: number, count: number) {
+  const account = privateKeyToAccount(from.privateKey);
+  const data = encodeFunctionData({ abi: rscAbi, functionName: "transfer", args: [to, 1n] });
+  const out: Hex[] = [];
+  for (let k = 0; k < count; k++) {
+    out.push(
+      await account.signTransaction({
+        chainId: 31337,
+        type: "eip1559",
+        to: rsc,
+        data,
+        gas: 100_000n,
+        maxFeePerGas: 100_000_000_000n,
+        maxPriorityFeePerGas: 1n,
+        nonce: nonce + k,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Sends every member's transactions (members in parallel, each in nonce order); returns tx/s. */
+async function measure(rpc: Rpc, chains: Hex[][]): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    chains.map(async (txs) => {
+      for (const raw of txs) await rpc("eth_sendRawTransaction", [raw]);
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return chains.flat().length / seconds;
+}
+
+export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
+  const node = await startHardhatNode();
+  try {
+    const region = await deployPermissionedRegion(node.url, MEMBERS);
+    const gateway = await startGateway({ upstreamUrl: node.url, permissioningAddress: region.permissioningAddress });
+    try {
+      const bare = client(node.url);
+      const via = client(gateway.url);
+      const members = region.members;
+      const nonces = await Promise.all(
+        members.map(async (m) =>
+          Number(BigInt((await bare("eth_getTransactionCount", [m.address, "latest"])) as string)),
+        ),
+      );
+      const nextChains = async () => {
+        const chains = await Promise.all(
+          members.map((m, i) =>
+            signTransfers(
+              region.rscAddress,
+              m,
+              members[(i + 1) % members.length].address,
+              nonces[i],
+              PER_MEMBER_PER_ROUND,
+            ),
+          ),
+        );
+        for (let i = 0; i < members.length; i++) nonces[i] += PER_MEMBER_PER_ROUND;
+        return chains;
+      };
+      // Warm-up (JIT, sockets), not counted.
+      await measure(via, await nextChains());
+      await measure(bare, await nextChains());
+      const bareRates: number[] = [];
+      const viaRates: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        // Alternate which side goes first so that neither always runs on a warmer node.
+        if (r % 2 === 0) {
+          bareRates.push(await measure(bare, await nextChains()));
+          viaRates.push(await measure(via, await nextChains()));
+        } else {
+          viaRates.push(await measure(via, await nextChains()));
+          bareRates.push(await measure(bare, await nextChains()));
+        }
+      }
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const bareTps = mean(bareRates);
+      const viaTps = mean(viaRates);
+
+      // Gas: one P2P transfer (same through either path) and the permissioning check itself.
+      const [alice, bob] = members;
+      const [raw] = await signTransfers(region.rscAddress, alice, bob.address, nonces[0], 1);
+      const hash = (await via("eth_sendRawTransaction", [raw])) as Hex;
+      const receipt = (await bare("eth_getTransactionReceipt", [hash])) as { gasUsed: Hex };
+      const checkGas = BigInt(
+        (await bare("eth_estimateGas", [
+          {
+            to: region.permissioningAddress,
+            data: encodeVerdictCall({
+              sender: alice.address,
+              target: region.rscAddress,
+              value: 0n,
+              gasPrice: 0n,
+              gasLimit: 100_000n,
+              payload: "0x",
+            }),
+          },
+        ])) as Hex,
+      );
+      const n = MEMBERS * PER_MEMBER_PER_ROUND * ROUNDS;
+      return [
+        { group: "gateway", operation: "P2P transfer (RSC.transfer, member → member)", gas: BigInt(receipt.gasUsed) },
+        {
+          group: "gateway",
+          operation: "permissioning check: transactionAllowedReason (eth_estimateGas, incl. 21,000 base)",
+          gas: checkGas,
+        },
+        {
+          group: "gateway",
+          operation: `P2P transfers/s, bare node (${n} tx, ${MEMBERS} senders)`,
+          value: bareTps,
+          unit: "tx/s",
+        },
+        {
+          group: "gateway",
+          operation: `P2P transfers/s via gateway (${n} tx, ${MEMBERS} senders)`,
+          value: viaTps,
+          unit: "tx/s",
+          reference: "bare node",
+          referenceValue: bareTps,
+        },
+        {
+          group: "gateway",
+          operation: "P2P transfers/s via gateway ÷ bare",
+          value: viaTps / bareTps,
+          unit: "ratio",
+          target: "≥ 0.90 (overhead ≤ 10 %)",
+        },
+      ];
+    } finally {
+      await gateway.close();
+      region.cleanup();
+    }
+  } finally {
+    await node.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const rows = await bench();
+  console.table(rows.map((r) => ({ ...r, ...("gas" in r ? { gas: r.gas.toString() } : {}) })));
+  process.exit(0);
+}
