@@ -138,7 +138,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const parsed = JSON.parse(answer.toString("utf8")) as unknown;
         const byId = new Map<unknown, CheckAnswer>();
         if (Array.isArray(parsed)) for (const a of parsed as (CheckAnswer & { id: unknown })[]) byId.set(a.id, a);
-        batch.forEach((c, i) => c.resolve(byId.get(i) ?? { error: { message: "no answer in the batch" } }));
+        for (const [i, c] of batch.entries())
+          c.resolve(byId.get(i) ?? { error: { message: "no answer in the batch" } });
       })
       .catch((error: Error) => {
         for (const c of batch) c.resolve({ error: { message: error.message } });
