@@ -93,9 +93,13 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
   try {
     const region = await deployPermissionedRegion(node.url, MEMBERS);
     const gateway = await startGateway({ upstreamUrl: node.url, permissioningAddress: region.permissioningAddress });
+    // The same gateway without a permissioning address: a pure pass-through proxy, to tell the
+    // cost of the extra HTTP hop from the cost of the check.
+    const proxy = await startGateway({ upstreamUrl: node.url });
     try {
       const bare = client(node.url);
       const via = client(gateway.url);
+      const passThrough = client(proxy.url);
       const members = region.members;
       const nonces = await Promise.all(
         members.map(async (m) =>
@@ -120,21 +124,21 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
       // Warm-up (JIT, sockets), not counted.
       await measure(via, await nextChains());
       await measure(bare, await nextChains());
-      const bareRates: number[] = [];
-      const viaRates: number[] = [];
+      await measure(passThrough, await nextChains());
+      const sides = [
+        { rpc: bare, rates: [] as number[] },
+        { rpc: via, rates: [] as number[] },
+        { rpc: passThrough, rates: [] as number[] },
+      ];
       for (let r = 0; r < ROUNDS; r++) {
-        // Alternate which side goes first so that neither always runs on a warmer node.
-        if (r % 2 === 0) {
-          bareRates.push(await measure(bare, await nextChains()));
-          viaRates.push(await measure(via, await nextChains()));
-        } else {
-          viaRates.push(await measure(via, await nextChains()));
-          bareRates.push(await measure(bare, await nextChains()));
+        // Rotate which side goes first so that none always runs on a warmer (or busier) machine.
+        for (let k = 0; k < sides.length; k++) {
+          const side = sides[(r + k) % sides.length];
+          side.rates.push(await measure(side.rpc, await nextChains()));
         }
       }
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const bareTps = mean(bareRates);
-      const viaTps = mean(viaRates);
+      const [bareTps, viaTps, passTps] = sides.map((side) => mean(side.rates));
 
       // Gas: one P2P transfer (same through either path) and the permissioning check itself.
       const [alice, bob] = members;
@@ -180,6 +184,20 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
         },
         {
           group: "gateway",
+          operation: `P2P transfers/s via the gateway as a pass-through proxy, no check (${n} tx, ${MEMBERS} senders)`,
+          value: passTps,
+          unit: "tx/s",
+          reference: "bare node",
+          referenceValue: bareTps,
+        },
+        {
+          group: "gateway",
+          operation: "P2P transfers/s via gateway ÷ pass-through proxy (the check alone)",
+          value: viaTps / passTps,
+          unit: "ratio",
+        },
+        {
+          group: "gateway",
           operation: "P2P transfers/s via gateway ÷ bare",
           value: viaTps / bareTps,
           unit: "ratio",
@@ -188,6 +206,7 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
       ];
     } finally {
       await gateway.close();
+      await proxy.close();
       region.cleanup();
     }
   } finally {
