@@ -20,9 +20,10 @@ enum Verdict {
 ///
 /// Who consults it:
 /// - On Hyperledger Besu (the chain at scale), a permissioning plugin. Besu deprecated its built-in
-///   onchain permissioning in 24.12.0 and removed the `--permissions-accounts-contract-*` /
-///   `--permissions-nodes-contract-*` flags in 2025; the plugin API's `PermissioningService`
-///   (`registerTransactionPermissioningProvider`, `registerNodePermissioningProvider`) replaces them.
+///   onchain permissioning in 24.12.0 and removed it, with the `--permissions-accounts-contract-*` /
+///   `--permissions-nodes-contract-*` flags, in 2025 (besu PR #8597); the plugin API's
+///   `PermissioningService` (node connection, transaction and message permissioning providers;
+///   transaction permissioning added by besu PR #8365) replaces them.
 ///   The open-source RBB plugin (github.com/RBBNet/besu-permissioning-plugin, Besu 25.12+) simulates
 ///   `transactionAllowed(address,address,uint256,uint256,uint256,bytes)` and the "V2" per-enode
 ///   `connectionAllowed(string,string,uint16)` against the latest state through Besu's

@@ -12,8 +12,13 @@ import {
 
 /** Options of {@link startGateway}. */
 export type GatewayOptions = {
-  /** The node's JSON-RPC endpoint (Hardhat EDR, anvil, Besu …). */
-  upstreamUrl: string;
+  /** The node's JSON-RPC endpoint (Hardhat EDR, anvil, Besu …). Give this or `upstreamProvider`. */
+  upstreamUrl?: string;
+  /**
+   * The node as an in-process EIP-1193 provider (Hardhat's EDR from `network.create()`): no HTTP
+   * hop between the gateway and the node, so a check costs one in-process call.
+   */
+  upstreamProvider?: Eip1193Provider;
   /** 0 or undefined: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -37,6 +42,9 @@ export type Gateway = {
   stats(): { requests: number; checked: number; refused: number };
   close(): Promise<void>;
 };
+
+/** The EIP-1193 surface the gateway needs. */
+export type Eip1193Provider = { request(args: { method: string; params?: unknown }): Promise<unknown> };
 
 type JsonRpcRequest = { jsonrpc?: string; id?: unknown; method?: unknown; params?: unknown };
 type JsonRpcResponse = {
@@ -67,7 +75,11 @@ function rpcError(id: unknown, code: number, message: string, data?: unknown): J
  * gw.setPermissioningAddress(permissioning);
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const upstream = new URL(options.upstreamUrl);
+  if ((options.upstreamUrl === undefined) === (options.upstreamProvider === undefined)) {
+    throw new TypeError("give exactly one of upstreamUrl and upstreamProvider");
+  }
+  const upstream = options.upstreamUrl === undefined ? undefined : new URL(options.upstreamUrl);
+  const provider = options.upstreamProvider;
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   let permissioning: Address | undefined =
@@ -80,9 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
    * sent once more on a fresh socket (Node's documented pattern, `req.reusedSocket`).
    */
   function forwardRaw(body: string | Buffer, retried = false): Promise<{ status: number; body: Buffer }> {
+    if (provider !== undefined) return viaProvider(provider, body);
     return new Promise((resolve, reject) => {
       const req = request(
-        upstream,
+        upstream as URL,
         {
           method: "POST",
           agent,
@@ -281,6 +294,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.close((error) => (error ? reject(error) : resolve()));
         agent.destroy();
       }),
+  };
+}
+
+/** Answers a JSON-RPC body (one request or a batch) with an in-process provider. */
+async function viaProvider(
+  provider: Eip1193Provider,
+  body: string | Buffer,
+): Promise<{ status: number; body: Buffer }> {
+  const one = async (m: JsonRpcRequest): Promise<JsonRpcResponse> => {
+    try {
+      const result = await provider.request({ method: String(m.method), params: m.params ?? [] });
+      return { jsonrpc: "2.0", id: m.id ?? null, result };
+    } catch (error) {
+      const e = error as { code?: number; message?: string; data?: unknown };
+      return rpcError(m.id, typeof e.code === "number" ? e.code : -32603, e.message ?? String(error), e.data);
+    }
+  };
+  const parsed = JSON.parse(body.toString()) as JsonRpcRequest | JsonRpcRequest[];
+  const answer = Array.isArray(parsed) ? await Promise.all(parsed.map(one)) : await one(parsed);
+  return {
+    status: 200,
+    body: Buffer.from(JSON.stringify(answer, (_, v) => (typeof v === "bigint" ? `0x${v.toString(16)}` : v))),
   };
 }
 

@@ -274,4 +274,51 @@ describe("JSON-RPC gateway (permissioning on the embedded node)", function () {
       await open.close();
     }
   });
+
+  it("enforces the same over an in-process EDR provider (no HTTP hop to the node)", async () => {
+    const local = await deployPermissionedRegion(undefined, 2, parseEther("10"));
+    const gw = await startGateway({
+      upstreamProvider: local.connection.provider,
+      permissioningAddress: local.permissioningAddress,
+    });
+    try {
+      const [alice, bob] = local.members;
+      const outsider = devAccount(12);
+      const sign = (from: DevAccount, nonce: number) =>
+        privateKeyToAccount(from.privateKey).signTransaction({
+          chainId: CHAIN_ID,
+          type: "eip1559",
+          to: local.rscAddress,
+          data: encodeFunctionData({ abi: rscAbi, functionName: "transfer", args: [bob.address, 3n] }),
+          gas: 100_000n,
+          maxFeePerGas: parseEther("0.0000001"),
+          maxPriorityFeePerGas: 1n,
+          nonce,
+        });
+      const refused = await call(gw.url, "eth_sendRawTransaction", [await sign(outsider, 0)]);
+      expect(refused.error?.code).to.equal(-32003);
+      expect(refused.error?.message).to.equal(
+        `transaction refused: sender ${outsider.address} is not a registered member`,
+      );
+      const passed = await call(gw.url, "eth_sendRawTransaction", [await sign(alice, 0)]);
+      expect(passed.result).to.match(/^0x[0-9a-f]{64}$/);
+      expect(await local.rsc.balanceOf(bob.address)).to.equal(parseEther("10") + 3n);
+      const chainId = await call(gw.url, "eth_chainId", [], 9);
+      expect(chainId).to.deep.equal({ jsonrpc: "2.0", id: 9, result: "0x7a69" });
+      const reverted = await call(gw.url, "eth_call", [{ to: local.rscAddress, data: "0xdeadbeef" }, "latest"]);
+      expect(reverted.error?.code).to.be.a("number");
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it("needs exactly one upstream", async () => {
+    let error: unknown;
+    try {
+      await startGateway({});
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).to.equal("give exactly one of upstreamUrl and upstreamProvider");
+  });
 });
