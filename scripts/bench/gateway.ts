@@ -90,13 +90,20 @@ async function measure(rpc: Rpc, chains: Hex[][]): Promise<number> {
 
 type Side = { name: string; rpc: Rpc; region: PermissionedRegion; nonces: number[]; rates: number[] };
 
+/** Sides on the same chain share their members' next nonces. */
+const nonceState = new Map<PermissionedRegion, number[]>();
+
 async function side(name: string, url: string, region: PermissionedRegion): Promise<Side> {
   const rpc = client(url);
-  const nonces = await Promise.all(
-    region.members.map(async (m) =>
-      Number(BigInt((await rpc("eth_getTransactionCount", [m.address, "latest"])) as string)),
-    ),
-  );
+  let nonces = nonceState.get(region);
+  if (nonces === undefined) {
+    nonces = await Promise.all(
+      region.members.map(async (m) =>
+        Number(BigInt((await rpc("eth_getTransactionCount", [m.address, "latest"])) as string)),
+      ),
+    );
+    nonceState.set(region, nonces);
+  }
   return { name, rpc, region, nonces, rates: [] };
 }
 
