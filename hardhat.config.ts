@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 
 const require = createRequire(import.meta.url);
 
@@ -42,6 +42,13 @@ export default defineConfig({
       type: "http",
       chainType: "l1",
       url: process.env.CONDUCTOR_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+    /** A region's own chain (Besu QBFT, see `conductor network init`): endpoint and deployer key from the environment. */
+    region: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("CONDUCTOR_RPC_URL"),
+      accounts: [configVariable("CONDUCTOR_DEPLOYER_KEY")],
     },
   },
 });

@@ -18,5 +18,8 @@ export type Param = (typeof Param)[number];
 export const Unit = ["Fraction","Seconds","Count","RscWei"] as const;
 export type Unit = (typeof Unit)[number];
 
+export const Verdict = ["Allowed","SenderNotRegistered","SenderSuspended","CreationReservedToDeployers","TargetNotAllowed","TargetSuspended"] as const;
+export type Verdict = (typeof Verdict)[number];
+
 export const PayMode = ["Shift","Timesheet"] as const;
 export type PayMode = (typeof PayMode)[number];

@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildQbftGenesis, type QbftGenesis } from "./genesis.ts";
+import { renderOperatorGuide } from "./guide.ts";
+import { encryptNodeKey, generateNodeKey, type NodeKey } from "./keys.ts";
+import { type NetworkInitOptions, parseNetworkInitOptions } from "./options.ts";
+
+/** One node of the generated network (public facts only: no key material). */
+export type NetworkNode = {
+  name: string;
+  address: `0x${string}`;
+  /** 128 hex digits, no 0x: the node's public key as Besu and the Permissioning contract name it. */
+  enodeId: string;
+  enode: string;
+  host: string;
+  p2pPort: number;
+  rpcPort: number;
+};
+
+/** What `conductor network init` wrote. */
+export type NetworkInitResult = {
+  dir: string;
+  chainId: number;
+  genesis: QbftGenesis;
+  validators: NetworkNode[];
+  deployer: `0x${string}`;
+  files: string[];
+};
+
+/** Thrown when the output directory exists and is not empty (and `force` was not given). */
+export class NetworkDirectoryNotEmptyError extends Error {
+  override name = "NetworkDirectoryNotEmptyError";
+  constructor(readonly dir: string) {
+    super(`${dir} exists and is not empty: choose another --out or pass --force`);
+  }
+}
+
+/** The deployer's genesis balance in wei (gas is free; some tooling still checks for a balance). */
+export const DEPLOYER_BALANCE = 10n ** 24n;
+
+/** The enode URL Besu uses in static-nodes.json and the nodes allowlist. */
+export function enodeUrl(enodeId: string, host: string, port: number): string {
+  return `enode://${enodeId}@${host}:${port}`;
+}
+
+/**
+ * Generates a Besu QBFT network for a Conductor region into `options.out`: one encrypted key per
+ * validator (the validator's node key: its address is the validator address, its public key the
+ * enode id), an encrypted deployer key, the genesis, static-nodes.json, permissions_config.toml
+ * (the node allowlist), one Besu config.toml per node, nodes.json, the Ignition parameters that
+ * seed the Permissioning contract's node allowlist, and the operator's guide README.md.
+ *
+ * @example
+ * await initNetwork({ validators: 4, chainId: 4242, out: "region-net", passphrase: process.env.PASS! });
+ */
+export async function initNetwork(input: NetworkInitOptions): Promise<NetworkInitResult> {
+  const o = parseNetworkInitOptions(input);
+  const dir = resolve(o.out);
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !o.force) throw new NetworkDirectoryNotEmptyError(dir);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const write = (rel: string, content: string, mode = 0o644) => {
+    const path = join(dir, rel);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, content, { mode });
+    files.push(rel);
+  };
+
+  const keys: NodeKey[] = Array.from({ length: o.validators }, generateNodeKey);
+  const deployerKey = generateNodeKey();
+  const validators: NetworkNode[] = keys.map((k, i) => ({
+    name: `validator-${i + 1}`,
+    address: k.address,
+    enodeId: k.enodeId,
+    enode: enodeUrl(k.enodeId, o.host, o.p2pPort + i),
+    host: o.host,
+    p2pPort: o.p2pPort + i,
+    rpcPort: o.rpcPort + i,
+  }));
+
+  const genesis = buildQbftGenesis({
+    chainId: o.chainId,
+    validators: validators.map((v) => v.address),
+    blockPeriodSeconds: o.blockPeriod,
+    alloc: { [deployerKey.address]: DEPLOYER_BALANCE },
+  });
+  write("genesis.json", `${JSON.stringify(genesis, null, 2)}\n`);
+  write(
+    "static-nodes.json",
+    `${JSON.stringify(
+      validators.map((v) => v.enode),
+      null,
+      2,
+    )}\n`,
+  );
+  write("permissions_config.toml", renderPermissionsConfig(validators));
+  write(
+    "nodes.json",
+    `${JSON.stringify({ chainId: o.chainId, deployer: deployerKey.address, validators }, null, 2)}\n`,
+  );
+  write(
+    "ignition-parameters.json",
+    `${JSON.stringify({ Permissioning: { enodeIds: validators.map((v) => v.enodeId) } }, null, 2)}\n`,
+  );
+
+  const encrypted = await Promise.all([...keys, deployerKey].map((k) => encryptNodeKey(k, o.passphrase, o.scryptLogN)));
+  validators.forEach((v, i) => {
+    write(`${v.name}/keystore.json`, `${encrypted[i]}\n`, 0o600);
+    write(`${v.name}/key.pub`, `0x${v.enodeId}\n`);
+    write(`${v.name}/address`, `${v.address}\n`);
+    write(`${v.name}/config.toml`, renderBesuConfig(v));
+  });
+  write("deployer/keystore.json", `${encrypted[o.validators]}\n`, 0o600);
+  write("deployer/address", `${deployerKey.address}\n`);
+  write(
+    "README.md",
+    renderOperatorGuide({ chainId: o.chainId, blockPeriod: o.blockPeriod, validators, deployer: deployerKey.address }),
+  );
+
+  return { dir, chainId: o.chainId, genesis, validators, deployer: deployerKey.address, files };
+}
+
+/** Besu's local permissioning file: the nodes allowed to connect (every validator). */
+export function renderPermissionsConfig(nodes: readonly NetworkNode[]): string {
+  return `# Generated by conductor network init. Besu local node permissioning:
+# --permissions-nodes-config-file-enabled --permissions-nodes-config-file=../permissions_config.toml
+nodes-allowlist=[
+${nodes.map((n) => `  "${n.enode}"`).join(",\n")}
+]
+`;
+}
+
+/** One node's Besu configuration file (TOML keys are Besu's command-line options). */
+export function renderBesuConfig(node: NetworkNode): string {
+  return `# Generated by conductor network init for ${node.name} (${node.address}).
+# Run from this directory: besu --config-file=config.toml
+data-path="data"
+genesis-file="../genesis.json"
+node-private-key-file="key"
+p2p-host="0.0.0.0"
+p2p-port=${node.p2pPort}
+discovery-enabled=false
+static-nodes-file="../static-nodes.json"
+permissions-nodes-config-file-enabled=true
+permissions-nodes-config-file="../permissions_config.toml"
+min-gas-price=0
+rpc-http-enabled=true
+rpc-http-host="127.0.0.1"
+rpc-http-port=${node.rpcPort}
+rpc-http-api=["ETH","NET","WEB3","QBFT","ADMIN","TXPOOL","PERM"]
+host-allowlist=["localhost","127.0.0.1"]
+sync-mode="FULL"
+`;
+}
