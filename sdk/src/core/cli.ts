@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { clientFor } from "../cli/context.ts";
 import { action, fields } from "../cli/output.ts";
 import { ConductorInputError } from "../errors.ts";
+import { Param, type Unit } from "../generated/enums.ts";
 import { formatRsc } from "./amount.ts";
 import { approve } from "./approve.ts";
 import { claimUbi } from "./claimUbi.ts";
@@ -9,6 +10,14 @@ import { type GetAccountReturnType, getAccount } from "./getAccount.ts";
 import { getBalance } from "./getBalance.ts";
 import { getStatus } from "./getStatus.ts";
 import { transfer } from "./transfer.ts";
+
+/** A parameter value in its unit's words. */
+export function formatParameter(value: bigint, unit: Unit): string {
+  if (unit === "Fraction") return `${formatRsc(value * 100n).replace(/\.?0+$/, "")} %`;
+  if (unit === "Seconds") return value % 86_400n === 0n ? `${value / 86_400n} days` : `${value} s`;
+  if (unit === "RscWei") return `${formatRsc(value)} RSC`;
+  return value.toString();
+}
 
 const time = (s: number) => (s === 0 ? "never" : new Date(s * 1000).toISOString());
 
@@ -54,7 +63,7 @@ export function registerCoreCommands(program: Command): void {
               ["redemptions", s.redemptionCount],
             ]),
             "parameters",
-            ...fields(Object.entries(s.parameters)).map((l) => `  ${l}`),
+            ...fields(Param.map((p) => [p, formatParameter(s.parameters[p], s.units[p])])).map((l) => `  ${l}`),
           ],
         };
       }),

@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 import type { ConductorClient } from "../client.ts";
 import { coreContracts } from "../contracts.ts";
 import { type ConductorError, toConductorError } from "../errors.ts";
-import { Param } from "../generated/enums.ts";
+import { Param, Unit } from "../generated/enums.ts";
 
 export type GetStatusParameters = Record<string, never>;
 
@@ -24,6 +24,8 @@ export interface GetStatusReturnType {
   redemptionCount: bigint;
   /** Every regional parameter (1e18 = 100 % for fractions; seconds; counts; RSC wei). */
   parameters: Record<Param, bigint>;
+  /** The unit of each parameter: Fraction (1e18 = 100 %), Seconds, Count or RscWei. */
+  units: Record<Param, Unit>;
 }
 export type GetStatusErrorType = ConductorError;
 
@@ -42,7 +44,7 @@ export async function getStatus(
   try {
     const blockNumber = await read.getBlockNumber();
     const at = { blockNumber };
-    const [tokenName, totalSupply, reserves, mintable, poolBalance, memberCount, redemptionCount, values] =
+    const [tokenName, totalSupply, reserves, mintable, poolBalance, memberCount, redemptionCount, values, bounds] =
       await Promise.all([
         read.readContract({ ...rsc, functionName: "name", ...at }),
         read.readContract({ ...rsc, functionName: "totalSupply", ...at }),
@@ -52,6 +54,7 @@ export async function getStatus(
         read.readContract({ ...registry, functionName: "memberCount", ...at }),
         read.readContract({ ...reserve, functionName: "redemptionCount", ...at }),
         Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "get", args: [i], ...at }))),
+        Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "boundsOf", args: [i] }))),
       ]);
     return {
       regionName: client.deployment.regionName,
@@ -65,6 +68,7 @@ export async function getStatus(
       memberCount,
       redemptionCount,
       parameters: Object.fromEntries(Param.map((p, i) => [p, values[i]])) as Record<Param, bigint>,
+      units: Object.fromEntries(Param.map((p, i) => [p, Unit[bounds[i][2]] ?? "Count"])) as Record<Param, Unit>,
     };
   } catch (error) {
     throw toConductorError(error);
