@@ -80,6 +80,7 @@ export class ConductorContractError extends ConductorError {
 }
 
 const kind = (v: unknown) => Kind[Number(v)] ?? `kind #${v}`;
+const an = (word: string) => (/^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`);
 const action = (v: unknown) => Action[Number(v)] ?? `action #${v}`;
 const rsc = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} RSC`;
 const usd = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} USD`;
@@ -89,11 +90,11 @@ const time = (v: unknown) => new Date(Number(v) * 1000).toISOString();
 const EXPLAIN: Record<string, (a: readonly unknown[]) => string> = {
   RSCActionNotAllowed: ([act, from, to]) =>
     Number(act) === 0
-      ? `a direct transfer from a ${kind(from)} to a ${kind(to)} is not allowed: RSC moves directly only between persons; pay a company through a purchase`
-      : `${action(act)} from a ${kind(from)} to a ${kind(to)} is not allowed by the region's transfer rule`,
+      ? `a direct transfer from ${an(kind(from))} to ${an(kind(to))} is not allowed: RSC moves directly only between persons; pay a company through a purchase`
+      : `${action(act)} from ${an(kind(from))} to ${an(kind(to))} is not allowed by the region's transfer rule`,
   RSCAccountSuspended: ([account]) => `account ${account} is suspended: it can neither send nor receive RSC`,
   RSCNotRegistered: ([account]) => `${account} is not registered in this region`,
-  RSCAlreadyRegistered: ([account, k]) => `${account} is already registered as a ${kind(k)}`,
+  RSCAlreadyRegistered: ([account, k]) => `${account} is already registered as ${an(kind(k))}`,
   RSCActionPaused: ([act, until]) => `${action(act)} is paused until ${time(until)}`,
   RSCPermitExpired: ([deadline]) => `the permit expired at ${time(deadline)}`,
   RSCInvalidPermitSigner: ([signer, owner]) => `the permit was signed by ${signer}, not by the owner ${owner}`,

@@ -42,7 +42,7 @@ export async function getStatus(
   const { rsc, registry, reserve, capitalPool, parameters } = coreContracts(client);
   const read = client.publicClient;
   try {
-    const blockNumber = await read.getBlockNumber();
+    const blockNumber = await read.getBlockNumber({ cacheTime: 0 });
     const at = { blockNumber };
     const [tokenName, totalSupply, reserves, mintable, poolBalance, memberCount, redemptionCount, values, bounds] =
       await Promise.all([

@@ -30,6 +30,7 @@ export interface TransferReturnType {
 export type TransferErrorType = ConductorInputError | ConductorPreflightError | ConductorContractError | ConductorError;
 
 const Schema = z.object({ to: AddressSchema, amount: rscAmount() });
+const a = (kind: string) => (/^[AEIOU]/.test(kind) ? `an ${kind}` : `a ${kind}`);
 
 /**
  * Pays another member directly (Person → Person). Refuses before signing when the recipient is
@@ -56,7 +57,7 @@ export async function transfer(client: ConductorClient, params: TransferParamete
     throw new ConductorPreflightError(
       "RecipientNotPerson",
       { to, kind: recipient.kind },
-      `${to} is a ${recipient.kind}: RSC moves directly only between persons; pay a company through a purchase`,
+      `${to} is ${a(recipient.kind)}: RSC moves directly only between persons; pay a company through a purchase`,
     );
   }
   if (recipient.suspended) {
@@ -68,7 +69,7 @@ export async function transfer(client: ConductorClient, params: TransferParamete
       { from, kind: sender.kind },
       sender.kind === "None"
         ? `your account ${from} is not registered in this region`
-        : `your account ${from} is a ${sender.kind}: only persons transfer directly; a ${sender.kind} pays through a module (wages, purchases, taxes)`,
+        : `your account ${from} is ${a(sender.kind)}: only persons transfer directly; ${a(sender.kind)} pays through a module (wages, purchases, taxes)`,
     );
   }
   if (sender.suspended) {
