@@ -1,6 +1,6 @@
 import { type Address, concat, type Hash, type Hex, pad, type TransactionReceipt } from "viem";
 import { type ConductorClient, requireWallet } from "../client.ts";
-import { ConductorPreflightError } from "../errors.ts";
+import { type ConductorContractError, type ConductorError, ConductorPreflightError } from "../errors.ts";
 import { safeAbi } from "../generated/abis.ts";
 import { writeContract } from "../internal/writeContract.ts";
 import { getSafeApprovals } from "./getSafeApprovals.ts";
@@ -23,6 +23,8 @@ export interface ExecuteSafeTransactionReturnType {
 function preValidated(owner: Address): Hex {
   return concat([pad(owner, { size: 32 }), pad("0x", { size: 32 }), "0x01"]);
 }
+
+export type ExecuteSafeTransactionErrorType = ConductorPreflightError | ConductorContractError | ConductorError;
 
 /**
  * Executes a Safe transaction with the given off-chain signatures, every on-chain approval, and

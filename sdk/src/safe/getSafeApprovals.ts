@@ -1,6 +1,6 @@
 import type { Address, Hash } from "viem";
 import type { ConductorClient } from "../client.ts";
-import { toConductorError } from "../errors.ts";
+import { type ConductorError, toConductorError } from "../errors.ts";
 import { safeAbi } from "../generated/abis.ts";
 
 export interface GetSafeApprovalsParameters {
@@ -13,6 +13,8 @@ export interface GetSafeApprovalsReturnType {
   /** Owners who approved `safeTxHash` on-chain. */
   approvedBy: Address[];
 }
+
+export type GetSafeApprovalsErrorType = ConductorError;
 
 /**
  * Reads a Safe's owners, threshold and who has approved a transaction hash on-chain.

@@ -1,6 +1,6 @@
 import { type Address, type Hash, type Hex, hashTypedData, zeroAddress } from "viem";
 import type { ConductorClient } from "../client.ts";
-import { toConductorError } from "../errors.ts";
+import { type ConductorError, toConductorError } from "../errors.ts";
 import { safeAbi } from "../generated/abis.ts";
 
 /** A Safe 1.4.1 transaction (the EIP-712 `SafeTx` message). */
@@ -48,6 +48,8 @@ export function safeTypedData(chainId: number, safe: Address, tx: SafeTransactio
 export function hashSafeTransaction(chainId: number, safe: Address, tx: SafeTransaction): Hash {
   return hashTypedData(safeTypedData(chainId, safe, tx));
 }
+
+export type BuildSafeTransactionErrorType = ConductorError;
 
 export interface BuildSafeTransactionParameters {
   safe: Address;

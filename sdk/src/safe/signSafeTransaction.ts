@@ -1,5 +1,6 @@
 import type { Address, Hex, LocalAccount } from "viem";
 import { type ConductorClient, requireWallet } from "../client.ts";
+import type { ConductorError, ConductorInputError } from "../errors.ts";
 import { type SafeTransaction, safeTypedData } from "./safeTransaction.ts";
 
 /** One owner's EIP-712 signature of a Safe transaction. */
@@ -14,6 +15,8 @@ export interface SignSafeTransactionParameters {
   /** A co-signer's local account; defaults to the client's own account. */
   signer?: LocalAccount;
 }
+
+export type SignSafeTransactionErrorType = ConductorInputError | ConductorError;
 
 /**
  * Signs a Safe transaction off-chain (EIP-712) as one owner.
