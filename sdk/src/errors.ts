@@ -1,7 +1,7 @@
-import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, formatUnits, type Hex } from "viem";
 import type { ZodError } from "zod";
 import * as abis from "./generated/abis.ts";
-import { Action, Kind } from "./generated/enums.ts";
+import { Action, Kind, RedemptionStatus } from "./generated/enums.ts";
 
 /** Every custom error of every Conductor contract, for decoding reverts. */
 export const conductorErrorsAbi = (() => {
@@ -41,6 +41,32 @@ export class ConductorInputError extends ConductorError {
   }
 }
 
+/**
+ * The SDK refused to send because the chain would refuse it (a rule, not a typo): e.g. paying a
+ * company directly. `code` names the rule, `values` carries what was checked; nothing was sent.
+ */
+export class ConductorPreflightError extends ConductorInputError {
+  override name = "ConductorPreflightError";
+  constructor(
+    readonly code: string,
+    readonly values: Readonly<Record<string, unknown>>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A transaction was mined but reverted, or the node answered something the SDK cannot use. */
+export class ConductorTransactionError extends ConductorError {
+  override name = "ConductorTransactionError";
+  constructor(
+    message: string,
+    readonly hash?: Hex,
+  ) {
+    super(message);
+  }
+}
+
 /** A Conductor contract refused the call with one of its custom errors; `args` carries the values. */
 export class ConductorContractError extends ConductorError {
   override name = "ConductorContractError";
@@ -54,27 +80,61 @@ export class ConductorContractError extends ConductorError {
 }
 
 const kind = (v: unknown) => Kind[Number(v)] ?? `kind #${v}`;
+const an = (word: string) => (/^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`);
 const action = (v: unknown) => Action[Number(v)] ?? `action #${v}`;
+const rsc = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} RSC`;
+const usd = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} USD`;
+const time = (v: unknown) => new Date(Number(v) * 1000).toISOString();
 
-/** Plain-words explanations of the errors people meet most. */
+/** Plain-words explanations of the errors people meet; every other error prints as `Name(args)`. */
 const EXPLAIN: Record<string, (a: readonly unknown[]) => string> = {
   RSCActionNotAllowed: ([act, from, to]) =>
     Number(act) === 0
-      ? `a direct transfer from a ${kind(from)} to a ${kind(to)} is not allowed: RSC moves directly only between persons; pay a company through a purchase`
-      : `${action(act)} from a ${kind(from)} to a ${kind(to)} is not allowed by the region's transfer rule`,
+      ? `a direct transfer from ${an(kind(from))} to ${an(kind(to))} is not allowed: RSC moves directly only between persons; pay a company through a purchase`
+      : `${action(act)} from ${an(kind(from))} to ${an(kind(to))} is not allowed by the region's transfer rule`,
   RSCAccountSuspended: ([account]) => `account ${account} is suspended: it can neither send nor receive RSC`,
+  RSCNotRegistered: ([account]) => `${account} is not registered in this region`,
+  RSCAlreadyRegistered: ([account, k]) => `${account} is already registered as ${an(kind(k))}`,
+  RSCActionPaused: ([act, until]) => `${action(act)} is paused until ${time(until)}`,
+  RSCPermitExpired: ([deadline]) => `the permit expired at ${time(deadline)}`,
+  RSCInvalidPermitSigner: ([signer, owner]) => `the permit was signed by ${signer}, not by the owner ${owner}`,
   ERC20InsufficientBalance: ([account, balance, needed]) =>
-    `insufficient balance: ${account} holds ${balance} wei, needs ${needed} wei`,
+    `insufficient balance: ${account} holds ${rsc(balance)}, needs ${rsc(needed)}`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+    `insufficient allowance: ${spender} may spend ${rsc(allowance)}, needs ${rsc(needed)}`,
   CapitalPoolUbiAlreadyClaimed: ([id, next]) =>
-    `member #${id} already claimed this period's UBI; next claim at ${new Date(Number(next) * 1000).toISOString()}`,
+    `member #${id} already claimed this period's UBI; next claim at ${time(next)}`,
   CapitalPoolInsufficientFunds: ([requested, available]) =>
-    `the capital pool holds ${available} wei, less than the ${requested} wei requested`,
+    `the capital pool holds ${rsc(available)}, less than the ${rsc(requested)} requested`,
   CapitalPoolNotAMember: ([account]) => `${account} is not an active member of this region`,
+  CapitalPoolUbiDisabled: () => "the region pays no UBI (the UBI amount is zero)",
   ReserveInsufficientBacking: ([after, backing]) =>
-    `minting would take the supply to ${after} wei, past the attested reserves' backing of ${backing} wei`,
+    `minting would take the supply to ${rsc(after)}, past the attested reserves' backing of ${rsc(backing)}`,
+  ReserveBelowSupply: ([reserves, supply, rate]) =>
+    `attested reserves of ${usd(reserves)} at rate ${formatUnits(BigInt(rate as bigint), 18)} would not back the supply of ${rsc(supply)}`,
+  ReserveDepositAlreadyAttested: ([ref]) => `deposit ${ref} was already attested`,
+  ReserveFutureAttestation: ([asOf]) => `an attestation cannot be dated in the future (${time(asOf)})`,
+  ReserveZeroAmount: () => "the amount must be more than zero",
+  ReserveRedemptionNotPending: ([id, status]) =>
+    `redemption #${id} is not pending (status: ${RedemptionStatus[Number(status)] ?? status})`,
+  RegistryNotAMember: ([account]) => `${account} is not a member`,
+  RegistryNotACompanyKind: ([k]) => `${kind(k)} is not a company kind (Company, RegionalCompany, ExternalCompany)`,
+  RegistryTreasuryNotContract: ([treasury]) =>
+    `${treasury} has no code: a company's treasury must be a contract (a Safe), unless it is an ExternalCompany`,
+  RegistrySuspensionUnchanged: ([account, suspended]) =>
+    `${account} is ${suspended ? "already suspended" : "not suspended"}`,
   AccessControlUnauthorizedAccount: ([account, role]) => `${account} lacks the role ${role} this action needs`,
   RegionParametersOutOfBounds: ([param, value, min, max]) =>
     `parameter #${param} = ${value} is outside its bounds [${min}, ${max}]`,
+};
+
+/** Safe 1.4.1 reverts with short codes; the ones a custodian meets. */
+const SAFE_CODES: Record<string, string> = {
+  GS013: "the Safe transaction failed: the call it makes reverted",
+  GS020: "not enough signatures for the Safe's threshold",
+  GS025: "an owner has not approved this Safe transaction hash",
+  GS026: "a signature is not from a Safe owner, or signatures are not sorted by owner",
+  GS030: "only Safe owners can approve a transaction hash",
 };
 
 function describe(errorName: string, args: readonly unknown[]): string {
@@ -106,6 +166,13 @@ export function toConductorError(error: unknown): unknown {
       if (revert.data?.errorName) {
         const args = (revert.data.args ?? []) as readonly unknown[];
         return new ConductorContractError(revert.data.errorName, args, describe(revert.data.errorName, args));
+      }
+      if (revert.reason && SAFE_CODES[revert.reason]) {
+        return new ConductorContractError(
+          "SafeError",
+          [revert.reason],
+          `${SAFE_CODES[revert.reason]} (${revert.reason})`,
+        );
       }
       if (revert.raw) return decodeRevertData(revert.raw) ?? error;
     }
