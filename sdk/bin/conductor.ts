@@ -9,6 +9,9 @@ import { addGlobalOptions } from "../src/cli/context.ts";
 import { registerCoreCommands } from "../src/core/cli.ts";
 import { registerRegistryCommands } from "../src/core/registryCli.ts";
 import { registerReserveCommands } from "../src/core/reserveCli.ts";
+import { registerFederationCommands } from "../src/federation/cli.ts";
+import { registerNetworkCommands } from "../src/network/cli.ts";
+import { registerPayrollCommands } from "../src/payroll/cli.ts";
 
 const program = addGlobalOptions(
   new Command("conductor")
@@ -19,5 +22,8 @@ const program = addGlobalOptions(
 registerCoreCommands(program);
 registerReserveCommands(program);
 registerRegistryCommands(program);
+registerPayrollCommands(program);
+registerFederationCommands(program);
+registerNetworkCommands(program);
 
 await program.parseAsync(process.argv);

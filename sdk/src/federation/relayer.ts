@@ -44,7 +44,13 @@ export class Relayer {
   }
 
   async tick(): Promise<RelayerTick> {
-    const result: RelayerTick = { discovered: 0, delivered: 0, alreadyDelivered: 0, waitingForSignatures: 0, failed: 0 };
+    const result: RelayerTick = {
+      discovered: 0,
+      delivered: 0,
+      alreadyDelivered: 0,
+      waitingForSignatures: 0,
+      failed: 0,
+    };
     this.nonces.clear();
     for (const chain of this.options.chains) result.discovered += await this.discover(chain);
     const pending = this.state.list("pending").slice(0, this.options.batch ?? 64);
@@ -151,7 +157,10 @@ export class Relayer {
     const previous = this.nonces.get(chain.chainId);
     const next = (async () => {
       if (previous) return (await previous) + 1;
-      return chain.publicClient.getTransactionCount({ address: chain.walletClient.account.address, blockTag: "pending" });
+      return chain.publicClient.getTransactionCount({
+        address: chain.walletClient.account.address,
+        blockTag: "pending",
+      });
     })();
     this.nonces.set(chain.chainId, next);
     return next;
