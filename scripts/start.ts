@@ -1,9 +1,12 @@
 /**
  * `npm start` — the main job: a whole demo region on one machine.
- * 1. starts Hardhat's EDR node in-process, serving JSON-RPC on 127.0.0.1 (PORT, default 8545);
+ * 1. starts Hardhat's EDR node in-process on a private loopback port, and in front of it the
+ *    region's JSON-RPC gateway on 127.0.0.1 (PORT, default 8545), which refuses transactions the
+ *    Permissioning contract rejects (reads pass through);
  * 2. deploys the region with Hardhat Ignition (deployments/<chainId>.json);
- * 3. seeds members, companies, reserves, deposits and a history;
- * 4. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
+ * 3. seeds members, companies, reserves, deposits, employments and a history;
+ * 4. starts the payroll keeper;
+ * 5. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
  * Set CONDUCTOR_EXIT_AFTER_SEED=1 to stop after seeding (used by tests).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -11,6 +14,7 @@ import { join } from "node:path";
 import { network } from "hardhat";
 import { z } from "zod";
 import { createConductorClient } from "../sdk/src/client.ts";
+import { startGateway } from "./gateway/gateway.ts";
 import { startPayrollKeeper } from "./keepers/payroll.ts";
 import { deployConductor } from "./lib/deploy.ts";
 import { seedDemoRegion } from "./lib/seed.ts";
@@ -28,18 +32,22 @@ if (!env.success) {
 }
 const { PORT, CONDUCTOR_REGION_NAME: regionName } = env.data;
 
-const server = await network.createServer("default", "127.0.0.1", PORT);
-let listening: { address: string; port: number };
+const server = await network.createServer("default", "127.0.0.1");
+const node = await server.listen();
+const nodeUrl = `http://${node.address}:${node.port}`;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
 try {
-  listening = await server.listen();
+  gateway = await startGateway({ upstreamUrl: nodeUrl, host: "127.0.0.1", port: PORT });
 } catch (error) {
   console.error(`error: cannot listen on 127.0.0.1:${PORT} (${(error as Error).message}); set PORT to a free port`);
+  await server.close();
   process.exit(1);
 }
-const rpcUrl = `http://${listening.address}:${listening.port}`;
-console.log(`chain: Hardhat EDR node on ${rpcUrl}`);
+const rpcUrl = gateway.url;
+console.log(`chain: Hardhat EDR node on ${nodeUrl}, gateway on ${rpcUrl}`);
 
-const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
+// The deployer deploys and seeds through the node itself; everyone else goes through the gateway.
+const connection = await network.create({ network: "localhost", override: { url: nodeUrl } });
 // biome-ignore lint/suspicious/noExplicitAny: ethers is added to the connection by its plugin
 const { ethers } = connection as any;
 const chainId = Number((await ethers.provider.getNetwork()).chainId);
@@ -51,6 +59,18 @@ const deployment = await deployConductor({
 });
 console.log(`deployed: region "${regionName}" on chain ${chainId}`);
 const seeded = await seedDemoRegion(ethers.provider, deployment);
+
+// Permissioning on: reserve custodians sign Safe transactions without being members (operators).
+const permissioning = new ethers.Contract(
+  deployment.contracts.Permissioning,
+  ["function grantRole(bytes32,address)", "function OPERATOR_ROLE() view returns (bytes32)"],
+  (await ethers.getSigners())[0],
+);
+const operatorRole = await permissioning.OPERATOR_ROLE();
+for (const a of seeded.accounts.filter((x) => x.role === "custodian")) {
+  await (await permissioning.grantRole(operatorRole, a.address)).wait();
+}
+gateway.setPermissioningAddress(deployment.contracts.Permissioning as `0x${string}`);
 mkdirSync(join(ROOT, ".conductor"), { recursive: true });
 writeFileSync(
   join(ROOT, ".conductor/demo.json"),
@@ -87,6 +107,7 @@ console.log("keeper: payroll settles open shifts every hour");
 async function shutdown() {
   console.log("\nstopping the demo region…");
   await keeper.stop();
+  await gateway.close();
   await connection.close();
   await server.close();
   process.exit(0);

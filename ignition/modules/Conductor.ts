@@ -1,13 +1,15 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import Payroll from "./Payroll.ts";
+import Permissioning from "./Permissioning.ts";
 import Region from "./Region.ts";
 
 /**
- * Everything a region runs: the core, payroll and (as they land) governance, marketplace,
+ * Everything a region runs: the core, payroll, permissioning and (as they land) governance, marketplace,
  * services, federation and permissioning. `scripts/deploy.ts` and `npm start` deploy this module.
  */
 export default buildModule("Conductor", (m) => {
   const region = m.useModule(Region);
   const payroll = m.useModule(Payroll);
-  return { ...region, ...payroll };
+  const permissioning = m.useModule(Permissioning);
+  return { ...region, ...payroll, ...permissioning };
 });

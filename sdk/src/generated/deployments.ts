@@ -6,17 +6,18 @@ export const deployments = {
     "regionName": "Demo Region",
     "startBlock": 0,
     "contracts": {
-      "RSC": "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318",
-      "Registry": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
-      "RegionParameters": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
-      "Reserve": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
-      "CapitalPool": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
-      "Custodians": "0x08bDe3eDB2Fdb5D724fD828E889044F3753E6Cb3",
-      "SafeSingleton": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
-      "SafeProxyFactory": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
-      "FallbackHandler": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
-      "WageSchedule": "0x3Aa5ebB10DC797CAC828524e59A333d0A371443c",
-      "Payroll": "0x59b670e9fA9D0A427751Af201D676719a970857b"
+      "RSC": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
+      "Registry": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
+      "RegionParameters": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
+      "Reserve": "0x9A676e781A523b5d0C0e43731313A708CB607508",
+      "CapitalPool": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
+      "Custodians": "0xE2Ac37d6c94c419c642Aeb930e05592325783495",
+      "SafeSingleton": "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
+      "SafeProxyFactory": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
+      "FallbackHandler": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
+      "WageSchedule": "0x59b670e9fA9D0A427751Af201D676719a970857b",
+      "Payroll": "0x322813Fd9A801c5507c9de605d63CEA4f2CE6c44",
+      "Permissioning": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d"
     }
   }
 } as const;
