@@ -14,16 +14,19 @@ enum GovernanceMode {
 /// member). Quorum is a governed fraction of the active members counted when a proposal is made.
 /// Parameter changes aimed at {IRegionParameters} are checked against their bounds when proposed.
 interface IRegionGovernor {
-    /// @notice One proposal's tally and the quorum fixed when it was made, packed in one slot.
+    /// @notice One proposal's tally, the quorum fixed when it was made and when it may be
+    /// executed once queued, packed in one slot (5 x 48 bits: a count of members fits in 48 bits).
     /// @param againstVotes Members who voted against.
     /// @param forVotes Members who voted for.
     /// @param abstainVotes Members who abstained.
     /// @param quorum Votes (for + abstain) needed, from the member count at proposal time.
+    /// @param etaSeconds When the queued proposal becomes executable (0 until queued).
     struct Tally {
-        uint64 againstVotes;
-        uint64 forVotes;
-        uint64 abstainVotes;
-        uint64 quorum;
+        uint48 againstVotes;
+        uint48 forVotes;
+        uint48 abstainVotes;
+        uint48 quorum;
+        uint48 etaSeconds;
     }
 
     /// @notice Emitted when the governance mode changes from `oldMode` to `newMode`.

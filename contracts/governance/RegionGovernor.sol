@@ -22,7 +22,15 @@ import {MemberVotes} from "./MemberVotes.sol";
 /// OpenZeppelin's "bravo" (against, for, abstain; quorum counts for + abstain), kept per member id
 /// in a bitmap so a vote follows a member's key recovery and a steady-state vote writes two warm
 /// words.
-/// @dev Not upgradeable on purpose: it holds no funds and no state that outlives its proposals, a
+/// @dev Queuing keeps gas low without changing what the timelock guarantees: OpenZeppelin's
+/// Governor writes the eta in a fresh slot and GovernorTimelockControl the timelock operation id in
+/// another; this governor keeps the eta in the proposal's tally slot and recomputes the operation
+/// from the proposal's calls when it needs it. The state of a queued proposal is therefore read
+/// from the governor alone; that is exact because only this governor executes and cancels its
+/// operations on the timelock (EXECUTOR_ROLE and CANCELLER_ROLE are granted to it, and to the
+/// council only in Representative mode, for the council's own operations).
+///
+/// Not upgradeable on purpose: it holds no funds and no state that outlives its proposals, a
 /// proxy would add a delegatecall to every vote, and replacing it is one proposal (the timelock
 /// grants PROPOSER_ROLE and CANCELLER_ROLE to a new governor and revokes them from this one).
 contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, GovernorTimelockControl {
@@ -161,9 +169,14 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         return _quorumOf(_registry.memberCount());
     }
 
-    /// @inheritdoc Governor
+    /// @notice The state of `proposalId`, from the governor's own records (see the contract notes).
     function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
-        return super.state(proposalId);
+        return Governor.state(proposalId);
+    }
+
+    /// @notice When the queued `proposalId` becomes executable (0 until queued).
+    function proposalEta(uint256 proposalId) public view override returns (uint256) {
+        return _s().tallies[proposalId].etaSeconds;
     }
 
     /// @inheritdoc Governor
@@ -190,8 +203,14 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         override
         returns (uint256)
     {
-        if (_s().mode == GovernanceMode.Both && msg.sender != _council) revert RegionGovernorOnlyCouncil(msg.sender);
-        return super.queue(targets, values, calldatas, descriptionHash);
+        RegionGovernorStorage storage $ = _s();
+        if ($.mode == GovernanceMode.Both && msg.sender != _council) revert RegionGovernorOnlyCouncil(msg.sender);
+        uint256 proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Succeeded));
+        uint48 etaSeconds = _queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+        $.tallies[proposalId].etaSeconds = etaSeconds;
+        emit ProposalQueued(proposalId, etaSeconds);
+        return proposalId;
     }
 
     /// @inheritdoc IRegionGovernor
@@ -229,7 +248,7 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         }
         _checkParameterChanges(targets, calldatas);
         proposalId = super._propose(targets, values, calldatas, description, proposer);
-        $.tallies[proposalId].quorum = _quorumOf(_registry.memberCount()).toUint64();
+        $.tallies[proposalId].quorum = _quorumOf(_registry.memberCount()).toUint48();
     }
 
     /// @dev One read of the voter's account word gives her vote and her member id.
@@ -274,32 +293,43 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         return t.forVotes > t.againstVotes;
     }
 
+    /// @dev Schedules the proposal's calls as one timelock batch, salted by governor and description.
     function _queueOperations(
-        uint256 proposalId,
+        uint256,
         address[] memory targets,
         uint256[] memory values,
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
-        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+        TimelockController tl = TimelockController(payable(timelock()));
+        uint256 delay = tl.getMinDelay();
+        tl.scheduleBatch(targets, values, calldatas, 0, _salt(descriptionHash), delay);
+        return (block.timestamp + delay).toUint48();
     }
 
     function _executeOperations(
-        uint256 proposalId,
+        uint256,
         address[] memory targets,
         uint256[] memory values,
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
-        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        TimelockController(payable(timelock())).executeBatch{value: msg.value}(
+            targets, values, calldatas, 0, _salt(descriptionHash)
+        );
     }
 
+    /// @dev Cancels the proposal and, when it was queued, its timelock operation.
     function _cancel(address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash)
         internal
         override(Governor, GovernorTimelockControl)
-        returns (uint256)
+        returns (uint256 proposalId)
     {
-        return super._cancel(targets, values, calldatas, descriptionHash);
+        proposalId = Governor._cancel(targets, values, calldatas, descriptionHash);
+        if (_s().tallies[proposalId].etaSeconds != 0) {
+            TimelockController tl = TimelockController(payable(timelock()));
+            tl.cancel(tl.hashOperationBatch(targets, values, calldatas, 0, _salt(descriptionHash)));
+        }
     }
 
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
@@ -315,11 +345,16 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         if (bits & bit != 0) revert RegionGovernorAlreadyVoted(proposalId, memberId);
         $.voted[proposalId][memberId >> 8] = bits | bit;
         Tally storage t = $.tallies[proposalId];
-        // 0 against, 1 for, 2 abstain (bravo). A tally counts members: it cannot reach 2^64.
+        // 0 against, 1 for, 2 abstain (bravo). A tally counts members: it cannot reach 2^48.
         if (support == 0) ++t.againstVotes;
         else if (support == 1) ++t.forVotes;
         else if (support == 2) ++t.abstainVotes;
         else revert GovernorInvalidVoteType();
+    }
+
+    /// @dev GovernorTimelockControl's salt: distinct per governor and description.
+    function _salt(bytes32 descriptionHash) private view returns (bytes32) {
+        return bytes20(address(this)) ^ descriptionHash;
     }
 
     function _setMode(GovernanceMode newMode) private {

@@ -52,14 +52,17 @@ export function governanceModule(options: { mode?: GovernanceModeName; councilOw
     const councilAddress = m.readEventArgument(createCouncil, "ProxyCreation", "proxy", { id: "CouncilSafeAddress" });
     const council = m.contractAt("Safe", councilAddress, { id: "Council" });
 
-    // ---- the timelock: anyone executes what is ready; the deployer administers it only until the end
-    const timelock = m.contract("TimelockController", [timelockDelay, [], [ZERO], deployer]);
+    // ---- the timelock: the governor proposes, executes (for anyone, through governor.execute) and
+    // cancels; in Representative mode the council does too. The deployer administers it only until the end.
+    const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
     const proposerRole = m.staticCall(timelock, "PROPOSER_ROLE", [], 0, { id: "ProposerRole" });
+    const executorRole = m.staticCall(timelock, "EXECUTOR_ROLE", [], 0, { id: "ExecutorRole" });
     const cancellerRole = m.staticCall(timelock, "CANCELLER_ROLE", [], 0, { id: "CancellerRole" });
     const councilGrants =
       mode === "Representative"
         ? [
             m.call(timelock, "grantRole", [proposerRole, council], { id: "GrantCouncilProposer" }),
+            m.call(timelock, "grantRole", [executorRole, council], { id: "GrantCouncilExecutor" }),
             m.call(timelock, "grantRole", [cancellerRole, council], { id: "GrantCouncilCanceller" }),
           ]
         : [];
@@ -82,6 +85,7 @@ export function governanceModule(options: { mode?: GovernanceModeName; councilOw
     );
     const governorGrants = [
       m.call(timelock, "grantRole", [proposerRole, governor], { id: "GrantGovernorProposer" }),
+      m.call(timelock, "grantRole", [executorRole, governor], { id: "GrantGovernorExecutor" }),
       m.call(timelock, "grantRole", [cancellerRole, governor], { id: "GrantGovernorCanceller" }),
     ];
     m.call(timelock, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
