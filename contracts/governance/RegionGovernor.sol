@@ -319,17 +319,14 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         );
     }
 
-    /// @dev Cancels the proposal and, when it was queued, its timelock operation.
+    /// @dev Only a pending proposal can be canceled (by its proposer), so there is never a timelock
+    /// operation to cancel with it.
     function _cancel(address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash)
         internal
         override(Governor, GovernorTimelockControl)
-        returns (uint256 proposalId)
+        returns (uint256)
     {
-        proposalId = Governor._cancel(targets, values, calldatas, descriptionHash);
-        if (_s().tallies[proposalId].etaSeconds != 0) {
-            TimelockController tl = TimelockController(payable(timelock()));
-            tl.cancel(tl.hashOperationBatch(targets, values, calldatas, 0, _salt(descriptionHash)));
-        }
+        return Governor._cancel(targets, values, calldatas, descriptionHash);
     }
 
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {

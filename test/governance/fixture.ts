@@ -74,7 +74,38 @@ async function deploy(mode: GovernanceModeName) {
     await networkHelpers.time.increase(VOTING_PERIOD);
   }
 
-  return { ...deployed, signers, registrar, councilSigners, members, outsider, asCouncil, proposal, proposeAndVote };
+  /**
+   * Takes `p` through the whole member process: members[0] proposes, members[0..2] vote for, the
+   * proposal is queued (by the council in Both mode, else by an outsider) and executed by an
+   * outsider once the timelock's delay has passed. Returns the execution transaction.
+   */
+  async function enact(p: Proposal) {
+    await proposeAndVote(
+      p,
+      members[0],
+      members.slice(0, 3).map((m) => [m, 1]),
+    );
+    if ((await deployed.governor.mode()) === 2n) {
+      await asCouncil(deployed.governor, "queue", [p.targets, p.values, p.calldatas, p.descriptionHash]);
+    } else {
+      await deployed.governor.connect(outsider).queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+    }
+    await networkHelpers.time.increase(await deployed.timelock.getMinDelay());
+    return deployed.governor.connect(outsider).execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+  }
+
+  return {
+    ...deployed,
+    signers,
+    registrar,
+    councilSigners,
+    members,
+    outsider,
+    asCouncil,
+    proposal,
+    proposeAndVote,
+    enact,
+  };
 }
 
 export const deployDirect = () => deploy("Direct");
