@@ -21,7 +21,16 @@ describe("RegionGovernor — parameter bounds are checked when proposed", () => 
   it("refuses an out-of-bound value inside setParameters, among valid ones", async () => {
     const g = await networkHelpers.loadFixture(deployDirect);
     const p = await g.proposal(
-      [[g.regionParameters, "setParameters", [[P("SalesTaxRate"), P("UbiPeriod")], [ONE / 10n, 3600n]]]],
+      [
+        [
+          g.regionParameters,
+          "setParameters",
+          [
+            [P("SalesTaxRate"), P("UbiPeriod")],
+            [ONE / 10n, 3600n],
+          ],
+        ],
+      ],
       "UBI every hour",
     );
     await expect(g.governor.connect(g.members[0]).propose(p.targets, p.values, p.calldatas, p.description))

@@ -61,9 +61,10 @@ describe("RegionGovernor — Direct mode", () => {
     expect(await g.governor.state(p.id)).to.equal(State.Executed);
     expect(await g.regionParameters.get(SALES_TAX)).to.equal(ONE / 20n);
     // executed once: a second execution is refused
-    await expect(
-      g.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash),
-    ).to.be.revertedWithCustomError(g.governor, "GovernorUnexpectedProposalState");
+    await expect(g.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)).to.be.revertedWithCustomError(
+      g.governor,
+      "GovernorUnexpectedProposalState",
+    );
   });
 
   it("defeats a proposal without quorum, and one with more votes against than for", async () => {
@@ -100,7 +101,14 @@ describe("RegionGovernor — Direct mode", () => {
     const g = await networkHelpers.loadFixture(deployDirect);
     const p = await g.proposal(
       [
-        [g.regionParameters, "setParameters", [[SALES_TAX, INCOME_TAX], [ONE / 10n, ONE / 5n]]],
+        [
+          g.regionParameters,
+          "setParameters",
+          [
+            [SALES_TAX, INCOME_TAX],
+            [ONE / 10n, ONE / 5n],
+          ],
+        ],
         [g.regionParameters, "setParameter", [UBI_AMOUNT, 300n * ONE]],
       ],
       "Taxes and UBI",
@@ -146,7 +154,9 @@ describe("RegionGovernor — Direct mode", () => {
       ["setProposalThreshold", [1n]],
       ["updateTimelock", [m1.address]],
     ] as const) {
-      await expect((g.governor.connect(m1) as never as Record<string, (...a: unknown[]) => Promise<unknown>>)[fn](...args))
+      await expect(
+        (g.governor.connect(m1) as never as Record<string, (...a: unknown[]) => Promise<unknown>>)[fn](...args),
+      )
         .to.be.revertedWithCustomError(g.governor, "GovernorOnlyExecutor")
         .withArgs(m1.address);
     }
