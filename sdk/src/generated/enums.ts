@@ -9,6 +9,9 @@ export type Action = (typeof Action)[number];
 export const RedemptionStatus = ["None","Pending","Paid","Refunded"] as const;
 export type RedemptionStatus = (typeof RedemptionStatus)[number];
 
+export const GovernanceMode = ["Direct","Representative","Both"] as const;
+export type GovernanceMode = (typeof GovernanceMode)[number];
+
 export const Param = ["SalesTaxRate","IncomeTaxRate","ProfitAtRestDelay","ProfitAtRestRate","RegionalProfitAtRestDelay","RegionalProfitAtRestRate","ProductivityMin","ProductivityMax","WageReductionDelay","WageReductionDecay","HealthcareSubsidy","HigherEducationSubsidy","HigherEducationPriorityYears","ApartmentAboveCost","HouseRentalAboveCost","UbiAmount","UbiPeriod","ExchangeRate","StartingWage"] as const;
 export type Param = (typeof Param)[number];
 
