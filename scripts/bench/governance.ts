@@ -86,7 +86,9 @@ export async function bench(): Promise<BenchRow[]> {
   const refTargets = [await refParams.getAddress()];
   const refCalldatas = [refParams.interface.encodeFunctionData("setParameter", [SALES_TAX, ONE / 20n])];
   const refId = await refGovernor.hashProposal(refTargets, values, refCalldatas, descriptionHash);
-  const refPropose = await gasOf(refGovernor.connect(members[0]).propose(refTargets, values, refCalldatas, description));
+  const refPropose = await gasOf(
+    refGovernor.connect(members[0]).propose(refTargets, values, refCalldatas, description),
+  );
   await networkHelpers.mine(2);
   const refVotes: bigint[] = [];
   for (const m of members.slice(0, 3)) refVotes.push(await gasOf(refGovernor.connect(m).castVote(refId, 1)));
@@ -116,8 +118,6 @@ export async function bench(): Promise<BenchRow[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of await bench()) {
-    console.log(
-      `${r.group}\t${r.operation}\t${r.gas}\t${r.referenceGas ?? ""}\t${r.target ?? ""}`,
-    );
+    console.log(`${r.group}\t${r.operation}\t${r.gas}\t${r.referenceGas ?? ""}\t${r.target ?? ""}`);
   }
 }

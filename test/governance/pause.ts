@@ -38,9 +38,14 @@ describe("Emergency pause by the council", () => {
     expect(await g.rsc.balanceOf(g.members[1].address)).to.equal(0n);
     // the reason, seen from the custodians' account: the token refuses the paused action
     await expect(
-      (g.reserve.connect(ethers.provider) as typeof g.reserve).attestDeposit.staticCall(`0x${"22".repeat(32)}`, g.members[1].address, ONE, {
-        from: await g.custodians.getAddress(),
-      }),
+      (g.reserve.connect(ethers.provider) as typeof g.reserve).attestDeposit.staticCall(
+        `0x${"22".repeat(32)}`,
+        g.members[1].address,
+        ONE,
+        {
+          from: await g.custodians.getAddress(),
+        },
+      ),
     )
       .to.be.revertedWithCustomError(g.rsc, "RSCActionPaused")
       .withArgs(actionId("Deposit"), until);

@@ -78,7 +78,10 @@ export const contextFromEnvironment: GovernanceContextFactory = async (options) 
 
 function inputError(error: z.ZodError, what: string): GovernanceInputError {
   const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-  return new GovernanceInputError(`invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  return new GovernanceInputError(
+    `invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+    issues,
+  );
 }
 
 /**
@@ -143,7 +146,10 @@ function proposalId(text: string): bigint {
  * `context` builds the clients and addresses from the global options (default: flags and
  * environment, see {@link contextFromEnvironment}).
  */
-export function registerGovernanceCommands(program: Command, context: GovernanceContextFactory = contextFromEnvironment) {
+export function registerGovernanceCommands(
+  program: Command,
+  context: GovernanceContextFactory = contextFromEnvironment,
+) {
   const ctx = () => context(program.opts());
   if (!program.options.some((o) => o.long === "--governor")) {
     program

@@ -18,7 +18,11 @@ export type ExecuteErrorType = ProposalNotFoundError | GovernanceContractError |
  * @example
  * await execute(publicClient, walletClient, { governor, regionParameters, proposalId });
  */
-export async function execute(reader: Reader, writer: Writer, parameters: ExecuteParameters): Promise<ExecuteReturnType> {
+export async function execute(
+  reader: Reader,
+  writer: Writer,
+  parameters: ExecuteParameters,
+): Promise<ExecuteReturnType> {
   const p = await getProposal(reader, parameters);
   try {
     const { request } = await reader.simulateContract({

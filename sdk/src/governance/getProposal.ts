@@ -61,7 +61,9 @@ export function decodeParameterChanges(
         changes.push({ param: Param[param], value });
       } else if (call.functionName === "setParameters") {
         const [params, values] = call.args;
-        params.forEach((p, j) => changes.push({ param: Param[p], value: values[j] }));
+        params.forEach((p, j) => {
+          changes.push({ param: Param[p], value: values[j] });
+        });
       }
     } catch {
       // not a parameter change the SDK knows how to show
@@ -71,7 +73,11 @@ export function decodeParameterChanges(
 }
 
 /** Reads where a created proposal stands. Used by {@link getProposal} and `getProposals`. */
-export async function readProposal(reader: Reader, addresses: GovernanceAddresses, created: Created): Promise<Proposal> {
+export async function readProposal(
+  reader: Reader,
+  addresses: GovernanceAddresses,
+  created: Created,
+): Promise<Proposal> {
   const address = addresses.governor;
   const id = created.proposalId;
   const [state, tally, snapshot, deadline] = await Promise.all([

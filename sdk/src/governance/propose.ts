@@ -71,11 +71,18 @@ export function encodeParameterChanges(regionParameters: Address, changes: reado
  *   description: "Lower the sales tax to 5 %",
  * });
  */
-export async function propose(reader: Reader, writer: Writer, parameters: ProposeParameters): Promise<ProposeReturnType> {
+export async function propose(
+  reader: Reader,
+  writer: Writer,
+  parameters: ProposeParameters,
+): Promise<ProposeReturnType> {
   const parsed = ProposeSchema.safeParse({ changes: parameters.changes, description: parameters.description });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new GovernanceInputError(`invalid proposal: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+    throw new GovernanceInputError(
+      `invalid proposal: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   const { changes, description } = parsed.data;
   const { targets, values, calldatas } = encodeParameterChanges(parameters.regionParameters, changes);
