@@ -5,34 +5,37 @@ import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
-import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
 import {Registry} from "../core/Registry.sol";
 import {GovernanceMode, IRegionGovernor} from "./IRegionGovernor.sol";
-import {IRegionParameters, Param} from "./IRegionParameters.sol";
+import {IRegionParameters} from "./IRegionParameters.sol";
 import {MemberVotes} from "./MemberVotes.sol";
+import {ParameterCalls} from "./ParameterCalls.sol";
 
 /// @title RegionGovernor
 /// @notice See {IRegionGovernor}. OpenZeppelin's Governor with {GovernorSettings} (voting delay,
 /// voting period and proposal threshold governed) and {GovernorTimelockControl} (the
 /// TimelockController is the executor and the admin of every core contract). Counting is
 /// OpenZeppelin's "bravo" (against, for, abstain; quorum counts for + abstain), kept per member id
-/// in a bitmap so a vote follows a member's key recovery and a steady-state vote writes two warm
-/// words.
+/// in a bitmap so a vote follows a member's key recovery and a steady-state vote rewrites two
+/// existing words instead of creating one.
 /// @dev Queuing keeps gas low without changing what the timelock guarantees: OpenZeppelin's
 /// Governor writes the eta in a fresh slot and GovernorTimelockControl the timelock operation id in
 /// another; this governor keeps the eta in the proposal's tally slot and recomputes the operation
 /// from the proposal's calls when it needs it. The state of a queued proposal is therefore read
 /// from the governor alone; that is exact because only this governor executes and cancels its
 /// operations on the timelock (EXECUTOR_ROLE and CANCELLER_ROLE are granted to it, and to the
-/// council only in Representative mode, for the council's own operations).
+/// council only in Representative mode, for the council's own operations). Known limit: in
+/// Representative mode the council could also execute or cancel, directly on the timelock, a member
+/// proposal queued before the switch; the governor would then still report it Queued.
 ///
 /// Not upgradeable on purpose: it holds no funds and no state that outlives its proposals, a
 /// proxy would add a delegatecall to every vote, and replacing it is one proposal (the timelock
-/// grants PROPOSER_ROLE and CANCELLER_ROLE to a new governor and revokes them from this one).
+/// grants PROPOSER_ROLE, EXECUTOR_ROLE and CANCELLER_ROLE to a new governor and revokes them from
+/// this one).
 contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, GovernorTimelockControl {
     using SafeCast for uint256;
 
@@ -134,7 +137,7 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
 
     /// @inheritdoc IRegionGovernor
     function checkActions(address[] calldata targets, bytes[] calldata calldatas) external view {
-        _checkParameterChanges(targets, calldatas);
+        ParameterCalls.check(_parameters, targets, calldatas);
     }
 
     /// @notice The ERC-6372 clock: timestamps, like the registry's.
@@ -246,27 +249,13 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
         if (MemberVotes.votesAt(_rsc.accountOf(proposer), block.timestamp) == 0) {
             revert RegionGovernorNotAMember(proposer);
         }
-        _checkParameterChanges(targets, calldatas);
+        ParameterCalls.check(_parameters, targets, calldatas);
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         $.tallies[proposalId].quorum = _quorumOf(_registry.memberCount()).toUint48();
     }
 
-    /// @dev One read of the voter's account word gives her vote and her member id.
-    function _castVote(uint256 proposalId, address account, uint8 support, string memory reason, bytes memory params)
-        internal
-        override
-        returns (uint256)
-    {
-        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Active));
-        IRSC.Account memory a = _rsc.accountOf(account);
-        if (MemberVotes.votesAt(a, proposalSnapshot(proposalId)) == 0) revert RegionGovernorNotAMember(account);
-        _count(proposalId, a.tag, support);
-        if (params.length == 0) emit VoteCast(account, proposalId, support, 1, reason);
-        else emit VoteCastWithParams(account, proposalId, support, 1, reason, params);
-        _tallyUpdated(proposalId);
-        return 1;
-    }
-
+    /// @dev A vote counts once per member id, so it follows a member's key recovery. The second
+    /// read of the voter's account word is warm.
     function _countVote(uint256 proposalId, address account, uint8 support, uint256 totalWeight, bytes memory)
         internal
         override
@@ -379,46 +368,5 @@ contract RegionGovernor is IRegionGovernor, Governor, GovernorSettings, Governor
     /// @dev At least one vote, rounded up.
     function _quorumOf(uint256 members) private view returns (uint256) {
         return Math.max(1, Math.mulDiv(members, _s().quorumFraction, ONE, Math.Rounding.Ceil));
-    }
-
-    /// @dev Gathers every setParameter/setParameters call aimed at the parameters contract and
-    /// checks them together, in order, so a proposal that moves both ends of a range is judged whole.
-    function _checkParameterChanges(address[] memory targets, bytes[] memory calldatas) private view {
-        uint256 n = 0;
-        for (uint256 i = 0; i < targets.length && i < calldatas.length; ++i) {
-            (Param[] memory p, uint256[] memory v) = _decodeParameterCall(targets[i], calldatas[i]);
-            // a malformed setParameters is refused now with the parameters' own length error
-            if (p.length != v.length) _parameters.checkValues(p, v);
-            n += p.length;
-        }
-        if (n == 0) return;
-        Param[] memory params = new Param[](n);
-        uint256[] memory values = new uint256[](n);
-        uint256 k = 0;
-        for (uint256 i = 0; i < targets.length && i < calldatas.length; ++i) {
-            (Param[] memory p, uint256[] memory v) = _decodeParameterCall(targets[i], calldatas[i]);
-            for (uint256 j = 0; j < p.length; ++j) {
-                (params[k], values[k]) = (p[j], v[j]);
-                ++k;
-            }
-        }
-        _parameters.checkValues(params, values);
-    }
-
-    function _decodeParameterCall(address target, bytes memory data)
-        private
-        view
-        returns (Param[] memory params, uint256[] memory values)
-    {
-        if (target != address(_parameters) || data.length < 4) return (params, values);
-        bytes4 selector = bytes4(data);
-        if (selector == IRegionParameters.setParameter.selector) {
-            (Param p, uint256 v) = abi.decode(Bytes.slice(data, 4), (Param, uint256));
-            params = new Param[](1);
-            values = new uint256[](1);
-            (params[0], values[0]) = (p, v);
-        } else if (selector == IRegionParameters.setParameters.selector) {
-            (params, values) = abi.decode(Bytes.slice(data, 4), (Param[], uint256[]));
-        }
     }
 }
