@@ -80,7 +80,18 @@ function generateEnums(): string {
   return parts.join("\n");
 }
 
-const outputs = { "abis.ts": generateAbis(), "enums.ts": generateEnums() };
+/** Addresses of the committed deployment records (deployments/<chainId>.json), by chain id. */
+function generateDeployments(): string {
+  const files = walk(join(ROOT, "deployments"), (f) => /\/\d+\.json$/.test(f));
+  const byChain: Record<string, unknown> = {};
+  for (const file of files.sort()) {
+    const record = JSON.parse(readFileSync(file, "utf8"));
+    byChain[String(record.chainId)] = record;
+  }
+  return `${HEADER}\nexport const deployments = ${JSON.stringify(byChain, null, 2)} as const;\n`;
+}
+
+const outputs = { "abis.ts": generateAbis(), "enums.ts": generateEnums(), "deployments.ts": generateDeployments() };
 const check = process.argv.includes("--check");
 let stale = false;
 for (const [file, content] of Object.entries(outputs)) {

@@ -16,11 +16,13 @@ interface IReserve {
 
     /// @notice A request to turn RSC back into USD; the RSC waits in escrow here.
     struct Redemption {
+        // slot 0
         address holder;
-        uint128 amount; // RSC wei escrowed
-        uint128 usdAmount; // USD (18 decimals) owed at the rate of the request
         uint48 requestedAt;
         RedemptionStatus status;
+        // slot 1
+        uint128 amount; // RSC wei escrowed
+        uint128 usdAmount; // USD (18 decimals) owed at the rate of the request
     }
 
     /// @notice Emitted when custodians publish the USD held in reserve.

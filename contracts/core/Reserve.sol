@@ -148,7 +148,7 @@ contract Reserve is IReserve, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 usdAmount = Math.mulDiv(amount, ONE, $.params.exchangeRate());
         redemptionId = $.redemptions.length;
         $.redemptions.push(
-            Redemption(msg.sender, amount.toUint128(), usdAmount.toUint128(), uint48(block.timestamp), RedemptionStatus.Pending)
+            Redemption(msg.sender, uint48(block.timestamp), RedemptionStatus.Pending, amount.toUint128(), usdAmount.toUint128())
         );
         $.rsc.move(Action.Redemption, msg.sender, address(this), amount, bytes32(redemptionId));
         emit RedemptionRequested(redemptionId, msg.sender, amount, usdAmount);

@@ -17,3 +17,6 @@ export type Param = (typeof Param)[number];
 
 export const Unit = ["Fraction","Seconds","Count","RscWei"] as const;
 export type Unit = (typeof Unit)[number];
+
+export const PayMode = ["Shift","Timesheet"] as const;
+export type PayMode = (typeof PayMode)[number];

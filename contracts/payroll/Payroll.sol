@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Action, Kind} from "../core/ConductorTypes.sol";
+import {IRSC} from "../core/IRSC.sol";
+import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
+import {IWageSchedule} from "../governance/IWageSchedule.sol";
+import {IPayroll} from "./IPayroll.sol";
+import {PayrollAccrual} from "./PayrollAccrual.sol";
+import {WageMath} from "./WageMath.sol";
+
+/// @title Payroll
+/// @notice See {IPayroll}. Registered in the token as a Module allowed `Wage` and `IncomeTax`.
+/// The governance executor holds `DEFAULT_ADMIN_ROLE` (upgrade authority only: Payroll has no
+/// other privileged function). The token, parameters, wage schedule and capital pool are
+/// immutables of the implementation, so reading them costs no storage access.
+///
+/// Rounding: pay is `⌊∫ wage dt / 3600⌋` per settled segment (see {WageMath-earned}), so each
+/// settlement may leave less than 1 wei per epoch walked with the company; income tax is
+/// `⌊gross × IncomeTaxRate / 1e18⌋` of each payment, the net wage `gross − tax`.
+contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
+    /// @custom:storage-location erc7201:conductor.storage.Payroll
+    struct PayrollStorage {
+        uint256 employmentCount;
+        mapping(uint256 employmentId => Employment) employments;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("conductor.storage.Payroll")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant STORAGE_LOCATION = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500;
+
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IRSC public immutable rsc;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IRegionParameters public immutable params;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IWageSchedule public immutable schedule;
+    /// @notice The capital pool, which receives the income tax.
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    address public immutable capitalPool;
+
+    function _s() private pure returns (PayrollStorage storage $) {
+        assembly {
+            $.slot := STORAGE_LOCATION
+        }
+    }
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor(IRSC rsc_, IRegionParameters params_, IWageSchedule schedule_, address capitalPool_) {
+        rsc = rsc_;
+        params = params_;
+        schedule = schedule_;
+        capitalPool = capitalPool_;
+        _disableInitializers();
+    }
+
+    function initialize(address admin) external initializer {
+        __AccessControl_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    // ================================================================== views
+
+    /// @inheritdoc IPayroll
+    function employmentCount() external view returns (uint256) {
+        return _s().employmentCount;
+    }
+
+    /// @inheritdoc IPayroll
+    function employment(uint256 employmentId) external view returns (Employment memory) {
+        return _employment(employmentId);
+    }
+
+    /// @inheritdoc IPayroll
+    function getPayroll(uint256 employmentId) external view returns (PayrollSummary memory summary) {
+        Employment storage e = _employment(employmentId);
+        PayrollAccrual.End memory r = _walk(e);
+        summary.worker = e.worker;
+        summary.company = e.company;
+        summary.accrued = e.accrued + r.amount;
+        summary.paid = e.paid;
+        summary.tax = e.taxWithheld;
+        summary.debt = summary.accrued - summary.paid;
+        summary.hourlyWage = r.hourlyWage;
+    }
+
+    /// @inheritdoc IPayroll
+    function wageOf(uint256 employmentId) external view returns (uint256) {
+        return _walk(_employment(employmentId)).hourlyWage;
+    }
+
+    // ================================================================== company writes
+
+    /// @inheritdoc IPayroll
+    function hire(address worker, uint32 occupationId, uint64 productivity, PayMode mode)
+        external
+        returns (uint256 employmentId)
+    {
+        Kind companyKind = rsc.kindOf(msg.sender);
+        if (companyKind != Kind.Company && companyKind != Kind.RegionalCompany) {
+            revert PayrollNotACompany(msg.sender, companyKind);
+        }
+        Kind workerKind = rsc.kindOf(worker);
+        if (workerKind != Kind.Person) revert PayrollNotAPerson(worker, workerKind);
+        uint32 epochCount = _hiringEpochCount(occupationId);
+        _checkProductivity(productivity);
+        PayrollStorage storage $ = _s();
+        employmentId = ++$.employmentCount;
+        Employment storage e = $.employments[employmentId];
+        (e.worker, e.occupationId, e.productivity) = (worker, occupationId, productivity);
+        (e.company, e.epoch, e.settledAt, e.mode) = (msg.sender, epochCount - 1, uint40(block.timestamp), mode);
+        emit Hired(employmentId, worker, msg.sender, occupationId, productivity, mode);
+    }
+
+    /// @inheritdoc IPayroll
+    function changeOccupation(uint256 employmentId, uint32 occupationId) external {
+        Employment storage e = _asEmployer(employmentId);
+        uint32 epochCount = _hiringEpochCount(occupationId);
+        _settle(employmentId, e);
+        uint32 old = e.occupationId;
+        (e.occupationId, e.epoch, e.fromIndex) = (occupationId, epochCount - 1, 0);
+        emit OccupationChanged(employmentId, old, occupationId);
+    }
+
+    /// @inheritdoc IPayroll
+    function setProductivity(uint256 employmentId, uint64 productivity) external {
+        Employment storage e = _asEmployer(employmentId);
+        _checkProductivity(productivity);
+        _settle(employmentId, e);
+        uint64 old = e.productivity;
+        e.productivity = productivity;
+        emit ProductivityChanged(employmentId, old, productivity);
+    }
+
+    /// @inheritdoc IPayroll
+    function approveTimesheet(uint256 employmentId, uint32 approvedSeconds) external {
+        Employment storage e = _asEmployer(employmentId);
+        _checkMode(employmentId, e, PayMode.Timesheet);
+        uint32 pending = e.pendingSeconds;
+        if (approvedSeconds > pending) revert PayrollInvalidTimesheet(employmentId, approvedSeconds, pending);
+        uint256 hourlyWage = _settle(employmentId, e);
+        uint256 amount = (hourlyWage * approvedSeconds) / 1 hours;
+        e.pendingSeconds = 0;
+        e.accrued += SafeCast.toUint128(amount);
+        emit TimesheetApproved(employmentId, approvedSeconds, pending, hourlyWage, amount);
+    }
+
+    /// @inheritdoc IPayroll
+    function endEmployment(uint256 employmentId) external {
+        Employment storage e = _asEmployer(employmentId);
+        if (e.onShift) {
+            _settle(employmentId, e);
+            e.onShift = false;
+            emit ClockedOut(employmentId, uint40(block.timestamp));
+        }
+        e.ended = true;
+        emit EmploymentEnded(employmentId);
+    }
+
+    // ================================================================== worker writes
+
+    /// @inheritdoc IPayroll
+    function clockIn(uint256 employmentId) external {
+        Employment storage e = _asWorker(employmentId);
+        if (e.ended) revert PayrollEmploymentEnded(employmentId);
+        _checkMode(employmentId, e, PayMode.Shift);
+        if (e.onShift) revert PayrollAlreadyOnShift(employmentId);
+        // No settlement needed: off shift nothing accrues, and the next settlement walks the
+        // epochs since `e.epoch` anyway, paying only from `settledAt` on.
+        (e.onShift, e.settledAt) = (true, uint40(block.timestamp));
+        emit ClockedIn(employmentId, uint40(block.timestamp));
+    }
+
+    /// @inheritdoc IPayroll
+    function clockOut(uint256 employmentId) external {
+        Employment storage e = _asWorker(employmentId);
+        if (!e.onShift) revert PayrollNotOnShift(employmentId);
+        _settle(employmentId, e);
+        e.onShift = false;
+        emit ClockedOut(employmentId, uint40(block.timestamp));
+    }
+
+    /// @inheritdoc IPayroll
+    function submitTimesheet(uint256 employmentId, uint32 submittedSeconds) external {
+        Employment storage e = _asWorker(employmentId);
+        if (e.ended) revert PayrollEmploymentEnded(employmentId);
+        _checkMode(employmentId, e, PayMode.Timesheet);
+        uint256 room = type(uint32).max - e.pendingSeconds;
+        if (submittedSeconds == 0 || submittedSeconds > room) {
+            revert PayrollInvalidTimesheet(employmentId, submittedSeconds, room);
+        }
+        e.pendingSeconds += submittedSeconds;
+        emit TimesheetSubmitted(employmentId, submittedSeconds, e.pendingSeconds);
+    }
+
+    /// @inheritdoc IPayroll
+    function withdraw(uint256 employmentId) external returns (uint256 gross) {
+        Employment storage e = _asWorker(employmentId);
+        if (e.onShift) _settle(employmentId, e);
+        return _pay(employmentId, e);
+    }
+
+    // ================================================================== anyone
+
+    /// @inheritdoc IPayroll
+    function settleBatch(uint256[] calldata employmentIds) external {
+        for (uint256 i = 0; i < employmentIds.length; ++i) {
+            try this.settleOne(employmentIds[i]) {}
+            catch (bytes memory reason) {
+                emit SettlementFailed(employmentIds[i], reason);
+            }
+        }
+    }
+
+    /// @inheritdoc IPayroll
+    function settleOne(uint256 employmentId) external {
+        if (msg.sender != address(this)) revert PayrollOnlySelf(msg.sender);
+        Employment storage e = _employment(employmentId);
+        if (e.onShift) _settle(employmentId, e);
+        _pay(employmentId, e);
+    }
+
+    // ================================================================== internal
+
+    function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    /// @dev Pays what is owed, as far as the company's balance allows: tax to the pool, the rest
+    /// to the worker, in this transaction. What cannot be paid stays owed (debt).
+    function _pay(uint256 employmentId, Employment storage e) private returns (uint256 gross) {
+        uint256 paid = e.paid;
+        uint256 owed = e.accrued - paid;
+        if (owed == 0) return 0;
+        address company = e.company;
+        uint256 available = rsc.balanceOf(company);
+        gross = owed < available ? owed : available;
+        if (gross == 0) return 0;
+        uint256 tax = (gross * params.get(Param.IncomeTaxRate)) / WageMath.ONE;
+        // Cannot underflow: the rate is at most 1e18, so tax <= gross.
+        uint256 net;
+        unchecked {
+            net = gross - tax;
+        }
+        // Cannot overflow: paid + gross <= accrued, a uint128; taxWithheld <= paid.
+        e.paid = uint128(paid + gross);
+        e.taxWithheld += uint128(tax);
+        address worker = e.worker;
+        bytes32 ref = bytes32(employmentId);
+        if (net != 0) rsc.move(Action.Wage, company, worker, net, ref);
+        if (tax != 0) rsc.move(Action.IncomeTax, company, capitalPool, tax, ref);
+        emit WagePaid(employmentId, worker, gross, net, tax, owed - gross);
+    }
+
+    /// @dev Settles the employment to now: accrues on-shift pay and records the wage epoch reached.
+    /// Returns the worker's hourly wage now.
+    function _settle(uint256 employmentId, Employment storage e) private returns (uint256) {
+        PayrollAccrual.End memory r = _walk(e);
+        if (r.epochsWalked != 0) {
+            e.epoch += uint32(r.epochsWalked);
+            e.fromIndex = uint80(r.fromIndex); // an index is at most 32e18
+        }
+        e.settledAt = uint40(block.timestamp);
+        if (r.amount != 0) {
+            e.accrued += SafeCast.toUint128(r.amount);
+            emit PayAccrued(employmentId, r.amount, uint40(block.timestamp));
+        }
+        return r.hourlyWage;
+    }
+
+    function _walk(Employment storage e) private view returns (PayrollAccrual.End memory) {
+        IWageSchedule.WageEpoch[] memory epochs = schedule.epochsSince(e.occupationId, e.epoch);
+        PayrollAccrual.Start memory s = PayrollAccrual.Start({
+            fromIndex: e.fromIndex,
+            onShift: e.onShift,
+            settledAt: e.settledAt,
+            startingWage: params.get(Param.StartingWage),
+            productivity: e.productivity
+        });
+        return PayrollAccrual.walk(epochs, s, block.timestamp);
+    }
+
+    function _hiringEpochCount(uint32 occupationId) private view returns (uint32 epochCount) {
+        bool hiring;
+        (epochCount, hiring) = schedule.hiringState(occupationId);
+        if (!hiring) revert PayrollUnknownOccupation(occupationId);
+    }
+
+    function _checkProductivity(uint256 productivity) private view {
+        uint256 min = params.get(Param.ProductivityMin);
+        uint256 max = params.get(Param.ProductivityMax);
+        if (productivity < min || productivity > max) revert PayrollProductivityOutOfRange(productivity, min, max);
+    }
+
+    function _checkMode(uint256 employmentId, Employment storage e, PayMode expected) private view {
+        if (e.mode != expected) revert PayrollWrongPayMode(employmentId, expected, e.mode);
+    }
+
+    function _employment(uint256 employmentId) private view returns (Employment storage e) {
+        e = _s().employments[employmentId];
+        if (e.worker == address(0)) revert PayrollUnknownEmployment(employmentId);
+    }
+
+    function _asEmployer(uint256 employmentId) private view returns (Employment storage e) {
+        e = _employment(employmentId);
+        if (e.company != msg.sender) revert PayrollNotEmployer(employmentId, msg.sender);
+        if (e.ended) revert PayrollEmploymentEnded(employmentId);
+    }
+
+    function _asWorker(uint256 employmentId) private view returns (Employment storage e) {
+        e = _employment(employmentId);
+        if (e.worker != msg.sender) revert PayrollNotWorker(employmentId, msg.sender);
+    }
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { type Address, getAddress, isAddress } from "viem";
+import { z } from "zod";
+
+const address = z
+  .string()
+  .refine((s) => isAddress(s, { strict: false }), { message: "not an address (0x followed by 40 hex digits)" })
+  .transform((s) => getAddress(s) as Address);
+
+/** The contracts every region has; later modules add their own names. */
+export const CORE_CONTRACTS = ["RSC", "Registry", "RegionParameters", "Reserve", "CapitalPool", "Custodians"] as const;
+
+/**
+ * A region's deployment record, written by `scripts/deploy.ts` to `deployments/<chainId>.json`
+ * (never hand-edited). It names the chain and every contract address.
+ */
+export const DeploymentSchema = z.object({
+  chainId: z.number().int().positive(),
+  regionName: z.string().min(1),
+  rpcUrl: z.string().url().optional(),
+  startBlock: z.number().int().nonnegative(),
+  contracts: z.record(z.string(), address).refine((c) => CORE_CONTRACTS.every((name) => name in c), {
+    message: `must name every core contract: ${CORE_CONTRACTS.join(", ")}`,
+  }),
+});
+
+export type Deployment = z.infer<typeof DeploymentSchema>;
+
+/** Reads and validates a deployment file. Throws a zod error that names the bad field. */
+export function readDeployment(path: string): Deployment {
+  return DeploymentSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** The address of `name` in `deployment`, or a clear error when this region has no such contract. */
+export function contractAddress(deployment: Deployment, name: string): Address {
+  const found = deployment.contracts[name];
+  if (!found) throw new Error(`this region's deployment has no ${name} contract (chain ${deployment.chainId})`);
+  return found;
+}

@@ -1,0 +1,75 @@
+import type { Address } from "viem";
+import { z } from "zod";
+import type { ConductorClient } from "../client.ts";
+import type { ConductorInputError } from "../errors.ts";
+import { toConductorError } from "../errors.ts";
+import { payrollAbi } from "../generated/abis.ts";
+import { AddressSchema, IdSchema, parse, payrollAddress } from "./shared.ts";
+
+export type GetPayrollParameters = {
+  /** Only these employments (default: every employment). */
+  employmentIds?: readonly (bigint | number | string)[];
+  /** Only employments of this worker. */
+  worker?: string;
+  /** Only employments of this company treasury. */
+  company?: string;
+};
+
+/** One employment as of now (the open shift included); amounts in RSC wei, gross except `tax`. */
+export type PayrollRow = {
+  employmentId: bigint;
+  worker: Address;
+  company: Address;
+  accrued: bigint;
+  paid: bigint;
+  tax: bigint;
+  debt: bigint;
+  hourlyWage: bigint;
+};
+export type GetPayrollReturnType = PayrollRow[];
+export type GetPayrollErrorType = ConductorInputError;
+
+const Schema = z.object({
+  employmentIds: z.array(IdSchema).optional(),
+  worker: AddressSchema.optional(),
+  company: AddressSchema.optional(),
+});
+
+/**
+ * Accrued, paid, tax and debt per employment (the `conductor payroll` table).
+ * @example
+ * const rows = await getPayroll(client, { worker: "0xAlice…" });
+ */
+export async function getPayroll(
+  client: ConductorClient,
+  params: GetPayrollParameters = {},
+): Promise<GetPayrollReturnType> {
+  const p = parse(Schema, params, "payroll query");
+  const address = payrollAddress(client);
+  try {
+    let ids = p.employmentIds;
+    if (!ids) {
+      const count = await client.publicClient.readContract({
+        address,
+        abi: payrollAbi,
+        functionName: "employmentCount",
+      });
+      ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
+    }
+    const rows: PayrollRow[] = [];
+    for (const employmentId of ids) {
+      const s = await client.publicClient.readContract({
+        address,
+        abi: payrollAbi,
+        functionName: "getPayroll",
+        args: [employmentId],
+      });
+      if (p.worker && s.worker !== p.worker) continue;
+      if (p.company && s.company !== p.company) continue;
+      rows.push({ employmentId, ...s });
+    }
+    return rows;
+  } catch (error) {
+    throw toConductorError(error);
+  }
+}

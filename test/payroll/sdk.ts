@@ -1,0 +1,196 @@
+import { expect } from "chai";
+import { Command } from "commander";
+import { type Address, createPublicClient, createWalletClient, custom, defineChain, type PublicClient } from "viem";
+import { settleOpenShifts, startPayrollKeeper } from "../../scripts/keepers/payroll.ts";
+import type { ConductorClient } from "../../sdk/src/client.ts";
+import type { Deployment } from "../../sdk/src/deployment.ts";
+import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
+import { approveTimesheet } from "../../sdk/src/payroll/approveTimesheet.ts";
+import { registerPayrollCommands } from "../../sdk/src/payroll/cli.ts";
+import { clockIn } from "../../sdk/src/payroll/clockIn.ts";
+import { clockOut } from "../../sdk/src/payroll/clockOut.ts";
+import { computeWage } from "../../sdk/src/payroll/computeWage.ts";
+import { getPayroll } from "../../sdk/src/payroll/getPayroll.ts";
+import { encodeHire, hire } from "../../sdk/src/payroll/hire.ts";
+import { submitTimesheet } from "../../sdk/src/payroll/submitTimesheet.ts";
+import { withdraw } from "../../sdk/src/payroll/withdraw.ts";
+import { connection, networkHelpers, ONE } from "../helpers/region.ts";
+import { deployPayroll, HOUR, type PayrollFixture } from "./fixture.ts";
+
+const { time } = networkHelpers;
+
+async function clientsFor(f: PayrollFixture) {
+  const chain = defineChain({
+    id: 31337,
+    name: "test region",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
+  });
+  const transport = custom(connection.provider);
+  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
+  const contracts: Record<string, Address> = {};
+  for (const [name, key] of [
+    ["RSC", "rsc"],
+    ["Registry", "registry"],
+    ["RegionParameters", "regionParameters"],
+    ["Reserve", "reserve"],
+    ["CapitalPool", "capitalPool"],
+    ["Custodians", "custodians"],
+    ["Payroll", "payroll"],
+    ["WageSchedule", "wageSchedule"],
+  ] as const) {
+    contracts[name] = (await f[key].getAddress()) as Address;
+  }
+  const deployment: Deployment = { chainId: 31337, regionName: "Test", startBlock: 0, contracts };
+  const as = (account: string): ConductorClient => {
+    const walletClient = createWalletClient({ chain, transport, account: account as Address });
+    return { publicClient, walletClient, account: walletClient.account, deployment, chain } as ConductorClient;
+  };
+  return { as, reader: { publicClient, deployment, chain } as ConductorClient };
+}
+
+describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
+  let f: PayrollFixture;
+  let c: Awaited<ReturnType<typeof clientsFor>>;
+  beforeEach(async () => {
+    f = await networkHelpers.loadFixture(deployPayroll);
+    c = await clientsFor(f);
+  });
+
+  it("hires through a treasury with encodeHire, clocks in and out, withdraws with tax", async () => {
+    const { to, data } = encodeHire(c.reader, { worker: f.alice.address, occupationId: 1, productivity: "0.5" });
+    await f.treasury.connect(f.carol).execute(to, data);
+    const alice = c.as(f.alice.address);
+    const t0 = BigInt(await time.latest()) + 10n;
+    await time.setNextBlockTimestamp(t0);
+    await clockIn(alice, { employmentId: 1n });
+    await time.setNextBlockTimestamp(t0 + HOUR);
+    await clockOut(alice, { employmentId: "1" });
+    const paid = await withdraw(alice, { employmentId: 1 });
+    expect([paid.gross, paid.net, paid.tax, paid.debt]).to.deep.equal([100n * ONE, 85n * ONE, 15n * ONE, 0n]);
+    const [row] = await getPayroll(c.reader, { worker: f.alice.address });
+    expect([row.accrued, row.paid, row.tax, row.debt, row.hourlyWage]).to.deep.equal([
+      100n * ONE,
+      100n * ONE,
+      15n * ONE,
+      0n,
+      100n * ONE,
+    ]);
+    expect(await getPayroll(c.reader, { worker: f.bob.address })).to.deep.equal([]);
+  });
+
+  it("hire from the company's account returns the employment id; timesheets go through the SDK", async () => {
+    await expect(
+      hire(c.as(f.carol.address), { worker: f.alice.address, occupationId: 1, productivity: "0.5" }),
+    ).to.be.rejectedWith(ConductorContractError, "PayrollNotACompany");
+    // The treasury's own account sending (as a smart account would): impersonated on the test chain.
+    const company = await f.treasury.getAddress();
+    await networkHelpers.impersonateAccount(company);
+    await networkHelpers.setBalance(company, ONE);
+    const hired = await hire(c.as(company), {
+      worker: f.alice.address,
+      occupationId: 1,
+      productivity: "0.5",
+      mode: "Timesheet",
+    });
+    expect(hired.employmentId).to.equal(1n);
+    await submitTimesheet(c.as(f.alice.address), { employmentId: 1n, seconds: 1800 });
+    await expect(approveTimesheet(c.as(f.alice.address), { employmentId: 1n, seconds: 1800 })).to.be.rejectedWith(
+      ConductorContractError,
+      "PayrollNotEmployer",
+    );
+    await approveTimesheet(c.as(company), { employmentId: 1n, seconds: 1800 });
+    expect((await f.payroll.employment(1n)).accrued).to.equal(50n * ONE);
+  });
+
+  it("validates input with zod before sending anything", async () => {
+    expect(() => encodeHire(c.reader, { worker: "0x123", occupationId: 1, productivity: "0.5" })).to.throw(
+      ConductorInputError,
+      "worker",
+    );
+    expect(() => encodeHire(c.reader, { worker: f.alice.address, occupationId: 1, productivity: "1.5" })).to.throw(
+      ConductorInputError,
+      "productivity",
+    );
+    await expect(clockIn(c.as(f.alice.address), { employmentId: 0 })).to.be.rejectedWith(
+      ConductorInputError,
+      "at least 1",
+    );
+    await expect(submitTimesheet(c.as(f.alice.address), { employmentId: 1, seconds: 0 })).to.be.rejectedWith(
+      ConductorInputError,
+      "seconds",
+    );
+  });
+
+  it("computeWage recomputes the schedule's wage and matches the contract", async () => {
+    await f.wageSchedule.addIndustry(ONE / 2n);
+    await f.wageSchedule.addOccupation({
+      industryId: 2,
+      industryWeight: (ONE * 4n) / 10n,
+      need: (ONE * 2n) / 10n,
+      skill: (ONE * 3n) / 10n,
+      stress: ONE / 10n,
+      danger: ONE / 3n,
+      productivityRange: ONE / 7n,
+    });
+    const w = await computeWage(c.reader, { occupationId: 2, productivity: "0.8" });
+    expect(w.final).to.equal(w.onChainFinal);
+    expect(w.final).to.equal(await f.wageSchedule.finalWageOf(2, (ONE * 8n) / 10n));
+    expect(w.base).to.equal(await f.wageSchedule.baseWageOf(2));
+  });
+
+  it("CLI: `conductor wage` and `conductor payroll` print the formula's wage and the payroll table", async () => {
+    const lines: string[] = [];
+    const program = new Command().exitOverride();
+    registerPayrollCommands(program, { makeClient: () => c.reader, print: (l) => lines.push(l) });
+    await program.parseAsync(["wage", "--occupation", "1", "--productivity", "1"], { from: "user" });
+    expect(lines.join("\n")).to.contain("final 120 RSC/h (matches the contract)");
+    await f.hire(f.alice.address);
+    lines.length = 0;
+    await program.parseAsync(["payroll"], { from: "user" });
+    expect(lines[0]).to.equal("id\tworker\tcompany\twage/h\taccrued\tpaid\ttax\tdebt");
+    expect(lines[1]).to.contain(f.alice.address).and.to.contain("100 RSC");
+    await expect(
+      program.parseAsync(["wage", "--occupation", "1", "--productivity", "2"], { from: "user" }),
+    ).to.be.rejectedWith(ConductorInputError, "productivity");
+  });
+
+  it("keeper: settles every open shift in batches, logs failures, never pays twice", async () => {
+    const a = await f.hire(f.alice.address);
+    const b = await f.hire(f.bob.address);
+    const d = await f.hire(f.dave.address);
+    for (const [id, s] of [
+      [a, f.alice],
+      [b, f.bob],
+      [d, f.dave],
+    ] as const) {
+      await f.payroll.connect(s).clockIn(id);
+    }
+    await f.registry.suspend(f.bob.address, "keeper test");
+    await time.increase(Number(HOUR));
+    const logs: string[] = [];
+    const keeperClient = c.as(f.signers[9].address); // anyone may settle
+    const report = await settleOpenShifts(keeperClient, { batchSize: 2, log: (_, m) => logs.push(m) });
+    expect(report.open).to.deep.equal([a, b, d]);
+    expect(report.settled).to.deep.equal([a, d]);
+    expect(report.failed.map((x) => x.employmentId)).to.deep.equal([b]);
+    expect(logs.some((l) => l.includes(`employment ${b} not settled`))).to.equal(true);
+    for (const id of [a, d]) {
+      const s = await f.payroll.getPayroll(id);
+      expect(s.paid).to.be.greaterThan(99n * ONE);
+      expect(s.paid + s.debt).to.equal(s.accrued);
+    }
+    // Two more passes in a row and a keeper loop: each pays only what accrued since, never twice.
+    await f.payroll.connect(f.alice).clockOut(a);
+    const accruedA = (await f.payroll.getPayroll(a)).accrued;
+    await settleOpenShifts(keeperClient, { log: () => {} });
+    await settleOpenShifts(keeperClient, { log: () => {} });
+    const keeper = startPayrollKeeper(keeperClient, { intervalMs: 10, log: () => {} });
+    await new Promise((r) => setTimeout(r, 300));
+    await keeper.stop();
+    const after = await f.payroll.getPayroll(a);
+    expect(after.accrued).to.equal(accruedA);
+    expect(after.paid).to.equal(accruedA);
+    expect(await f.rsc.balanceOf(f.alice.address)).to.equal(accruedA - after.tax);
+  });
+});
