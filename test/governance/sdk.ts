@@ -1,45 +1,60 @@
 import { expect } from "chai";
 import { Command } from "commander";
-import { type Address, createPublicClient, createWalletClient, custom, defineChain } from "viem";
+import { type Address, createPublicClient, createWalletClient, custom, defineChain, type PublicClient } from "viem";
+import type { ConductorClient } from "../../sdk/src/client.ts";
+import type { Deployment } from "../../sdk/src/deployment.ts";
+import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
 import { castVote } from "../../sdk/src/governance/castVote.ts";
 import { formatValue, parseChange, registerGovernanceCommands } from "../../sdk/src/governance/cli.ts";
-import {
-  GovernanceContractError,
-  GovernanceInputError,
-  ParameterOutOfBoundsError,
-} from "../../sdk/src/governance/errors.ts";
+import { ParameterOutOfBoundsError } from "../../sdk/src/governance/errors.ts";
 import { execute } from "../../sdk/src/governance/execute.ts";
 import { getParameters } from "../../sdk/src/governance/getParameters.ts";
 import { getProposals } from "../../sdk/src/governance/getProposals.ts";
 import { propose } from "../../sdk/src/governance/propose.ts";
 import { queue } from "../../sdk/src/governance/queue.ts";
-import type { Reader, Writer } from "../../sdk/src/governance/types.ts";
 import { ONE } from "../helpers/region.ts";
 import { connection, DAY, deployDirect, networkHelpers } from "./fixture.ts";
 
 describe("SDK governance actions and CLI", () => {
   async function clients() {
     const g = await networkHelpers.loadFixture(deployDirect);
-    const transport = custom(connection.provider);
-    const reader = createPublicClient({ transport, pollingInterval: 20 }) as Reader;
     const chain = defineChain({
-      id: await reader.getChainId(),
-      name: "in-process region",
+      id: 31337,
+      name: "test region",
       nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-      rpcUrls: { default: { http: [] } },
+      rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
     });
-    const writerOf = (account: Address) =>
-      createWalletClient({ account, chain, transport, pollingInterval: 20 }) as unknown as Writer;
-    const addresses = {
-      governor: (await g.governor.getAddress()) as Address,
-      regionParameters: (await g.regionParameters.getAddress()) as Address,
+    const transport = custom(connection.provider);
+    const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
+    const contracts: Record<string, Address> = {};
+    for (const [name, contract] of Object.entries({
+      RSC: g.rsc,
+      Registry: g.registry,
+      RegionParameters: g.regionParameters,
+      Reserve: g.reserve,
+      CapitalPool: g.capitalPool,
+      Custodians: g.custodians,
+      Governor: g.governor,
+    })) {
+      contracts[name] = (await contract.getAddress()) as Address;
+    }
+    const deployment: Deployment = { chainId: 31337, regionName: "Test", startBlock: 0, contracts };
+    const as = (signer: { address: string }): ConductorClient => {
+      const walletClient = createWalletClient({
+        chain,
+        transport,
+        account: signer.address as Address,
+        pollingInterval: 20,
+      });
+      return { publicClient, walletClient, account: walletClient.account, deployment, chain } as ConductorClient;
     };
-    return { ...g, reader, writerOf, addresses };
+    const reader = { publicClient, deployment, chain } as ConductorClient;
+    return { ...g, as, reader };
   }
 
   it("reads every parameter with its bounds and history", async () => {
     const c = await clients();
-    const params = await getParameters(c.reader, { regionParameters: c.addresses.regionParameters });
+    const params = await getParameters(c.reader);
     expect(params).to.have.length(19);
     const tax = params.find((p) => p.param === "SalesTaxRate");
     expect(tax?.value).to.equal((ONE * 8n) / 100n);
@@ -50,40 +65,38 @@ describe("SDK governance actions and CLI", () => {
 
   it("refuses bad input and out-of-bound values before sending anything", async () => {
     const c = await clients();
-    const writer = c.writerOf(c.members[0].address as Address);
-    const nonce = await c.reader.getTransactionCount({ address: c.members[0].address as Address });
-    await expect(propose(c.reader, writer, { ...c.addresses, changes: [], description: "empty" })).to.be.rejectedWith(
-      GovernanceInputError,
-    );
-    await expect(
-      propose(c.reader, writer, {
-        ...c.addresses,
-        changes: [{ param: "SalesTaxRate", value: ONE }],
-        description: "  ",
-      }),
-    ).to.be.rejectedWith(GovernanceInputError);
-    const refused = await propose(c.reader, writer, {
-      ...c.addresses,
+    const writer = c.as(c.members[0]);
+    const count = () => c.reader.publicClient.getTransactionCount({ address: c.members[0].address as Address });
+    const nonce = await count();
+    const empty = await propose(writer, { changes: [], description: "empty" }).catch((e: unknown) => e);
+    expect(empty).to.be.instanceOf(ConductorInputError);
+    expect((empty as ConductorInputError).message).to.match(/at least one parameter/);
+    const blank = await propose(writer, {
+      changes: [{ param: "SalesTaxRate", value: ONE }],
+      description: "  ",
+    }).catch((e: unknown) => e);
+    expect(blank).to.be.instanceOf(ConductorInputError);
+    expect((blank as ConductorInputError).message).to.match(/description/);
+    const refused = await propose(writer, {
       changes: [{ param: "UbiPeriod", value: 60n }],
       description: "UBI every minute",
     }).catch((e: unknown) => e);
     expect(refused).to.be.instanceOf(ParameterOutOfBoundsError);
     expect(refused).to.include({ param: "UbiPeriod", value: 60n, min: 86_400n, max: 366n * 86_400n });
-    expect(await c.reader.getTransactionCount({ address: c.members[0].address as Address })).to.equal(nonce);
+    expect(await count()).to.equal(nonce);
   });
 
   it("runs a proposal from propose to execute, with typed contract errors on the way", async () => {
     const c = await clients();
-    const [m1, m2, m3] = c.members.map((m) => c.writerOf(m.address as Address));
-    const { proposalId } = await propose(c.reader, m1, {
-      ...c.addresses,
+    const [m1, m2, m3] = c.members.map((m) => c.as(m));
+    const { proposalId } = await propose(m1, {
       changes: [
         { param: "SalesTaxRate", value: ONE / 20n },
         { param: "UbiAmount", value: 250n * ONE },
       ],
       description: "Lower sales tax, raise UBI",
     });
-    let [p] = await getProposals(c.reader, c.addresses);
+    let [p] = await getProposals(c.reader);
     expect(p.proposalId).to.equal(proposalId);
     expect(p.state).to.equal("Pending");
     expect(p.changes).to.deep.equal([
@@ -91,34 +104,28 @@ describe("SDK governance actions and CLI", () => {
       { param: "UbiAmount", value: 250n * ONE },
     ]);
     await networkHelpers.time.increase(DAY + 1n);
-    await castVote(c.reader, m1, { governor: c.addresses.governor, proposalId, support: "for" });
-    await castVote(c.reader, m2, { governor: c.addresses.governor, proposalId, support: "for", reason: "yes" });
-    await castVote(c.reader, m3, { governor: c.addresses.governor, proposalId, support: "against" });
-    const again = await castVote(c.reader, m1, { governor: c.addresses.governor, proposalId, support: "for" }).catch(
-      (e: unknown) => e,
-    );
-    expect(again).to.be.instanceOf(GovernanceContractError);
-    expect((again as GovernanceContractError).errorName).to.equal("RegionGovernorAlreadyVoted");
-    const outsider = c.writerOf(c.outsider.address as Address);
-    const stranger = await castVote(c.reader, outsider, {
-      governor: c.addresses.governor,
-      proposalId,
-      support: "for",
-    }).catch((e: unknown) => e);
-    expect((stranger as GovernanceContractError).errorName).to.equal("RegionGovernorNotAMember");
-    expect((stranger as GovernanceContractError).args).to.deep.equal([c.outsider.address]);
+    await castVote(m1, { proposalId, support: "for" });
+    await castVote(m2, { proposalId, support: "for", reason: "yes" });
+    await castVote(m3, { proposalId: proposalId.toString(), support: "against" });
+    const again = await castVote(m1, { proposalId, support: "for" }).catch((e: unknown) => e);
+    expect(again).to.be.instanceOf(ConductorContractError);
+    expect((again as ConductorContractError).errorName).to.equal("RegionGovernorAlreadyVoted");
+    const outsider = c.as(c.outsider);
+    const stranger = await castVote(outsider, { proposalId, support: "for" }).catch((e: unknown) => e);
+    expect((stranger as ConductorContractError).errorName).to.equal("RegionGovernorNotAMember");
+    expect((stranger as ConductorContractError).args).to.deep.equal([c.outsider.address]);
 
     await networkHelpers.time.increase(7n * DAY);
-    [p] = await getProposals(c.reader, { ...c.addresses, states: ["Succeeded"] });
+    [p] = await getProposals(c.reader, { states: ["Succeeded"] });
     expect(p.votes).to.deep.equal({ against: 1n, for: 2n, abstain: 0n });
-    await queue(c.reader, outsider, { ...c.addresses, proposalId });
-    const early = await execute(c.reader, outsider, { ...c.addresses, proposalId }).catch((e: unknown) => e);
-    expect((early as GovernanceContractError).errorName).to.equal("TimelockUnexpectedOperationState");
+    await queue(outsider, { proposalId });
+    const early = await execute(outsider, { proposalId }).catch((e: unknown) => e);
+    expect((early as ConductorContractError).errorName).to.equal("TimelockUnexpectedOperationState");
     await networkHelpers.time.increase(2n * DAY);
-    await execute(c.reader, outsider, { ...c.addresses, proposalId });
-    [p] = await getProposals(c.reader, c.addresses);
+    await execute(outsider, { proposalId });
+    [p] = await getProposals(c.reader);
     expect(p.state).to.equal("Executed");
-    const params = await getParameters(c.reader, { regionParameters: c.addresses.regionParameters });
+    const params = await getParameters(c.reader);
     expect(params.find((x) => x.param === "SalesTaxRate")?.history.map((h) => h.newValue)).to.deep.equal([
       (ONE * 8n) / 100n,
       ONE / 20n,
@@ -133,29 +140,22 @@ describe("SDK governance actions and CLI", () => {
       param: "HigherEducationPriorityYears",
       value: 5n,
     });
-    expect(() => parseChange("Nope=1")).to.throw(GovernanceInputError, /unknown parameter/);
-    expect(() => parseChange("SalesTaxRate=lots")).to.throw(GovernanceInputError);
+    expect(() => parseChange("Nope=1")).to.throw(ConductorInputError, /unknown parameter/);
+    expect(() => parseChange("SalesTaxRate=lots")).to.throw(ConductorInputError);
     expect(formatValue(ONE / 20n, "Fraction")).to.equal("5 %");
   });
 
   it("runs `conductor params` and `conductor proposals` through commander", async () => {
     const c = await clients();
     const program = new Command().exitOverride();
-    registerGovernanceCommands(program, async () => ({ reader: c.reader, addresses: c.addresses }));
     const lines: string[] = [];
-    const log = console.log;
-    console.log = (...args: unknown[]) => lines.push(args.join(" "));
-    try {
-      await program.parseAsync(["node", "conductor", "params", "--history"]);
-      await program.parseAsync(["node", "conductor", "proposals"]);
-    } finally {
-      console.log = log;
-    }
+    registerGovernanceCommands(program, { makeClient: () => c.reader, print: (l) => lines.push(l) });
+    await program.parseAsync(["node", "conductor", "params", "--history"]);
+    await program.parseAsync(["node", "conductor", "proposals"]);
     expect(lines).to.include("SalesTaxRate: 8 % [0 % … 100 %]");
     expect(lines.some((l) => l.startsWith("UbiPeriod: 30 d"))).to.equal(true);
-    await expect(program.parseAsync(["node", "conductor", "vote", "1", "for"])).to.be.rejectedWith(
-      GovernanceInputError,
-      /CONDUCTOR_PRIVATE_KEY/,
-    );
+    const unsigned = await program.parseAsync(["node", "conductor", "vote", "1", "for"]).catch((e: unknown) => e);
+    expect(unsigned).to.be.instanceOf(ConductorInputError);
+    expect((unsigned as ConductorInputError).message).to.match(/CONDUCTOR_PRIVATE_KEY/);
   });
 });

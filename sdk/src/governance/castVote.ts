@@ -1,56 +1,35 @@
-import type { Address, Hash } from "viem";
-import { regionGovernorAbi } from "../generated/abis.ts";
-import { asGovernanceError, type GovernanceContractError } from "./errors.ts";
-import { type Reader, VoteSupport, type Writer } from "./types.ts";
+import type { Hash, TransactionReceipt } from "viem";
+import { z } from "zod";
+import type { ConductorClient } from "../client.ts";
+import type { ConductorContractError, ConductorInputError } from "../errors.ts";
+import { ProposalIdSchema, parse, VoteSupport, writeGovernor } from "./shared.ts";
 
-export interface CastVoteParameters {
-  governor: Address;
-  proposalId: bigint;
+const CastVoteSchema = z.object({
+  proposalId: ProposalIdSchema,
+  support: z.enum(VoteSupport),
+  reason: z.string().trim().optional(),
+});
+
+export type CastVoteParameters = {
+  proposalId: bigint | string;
   support: VoteSupport;
-  /** Optional reason, recorded in the {VoteCast} event. */
+  /** Recorded in the {VoteCast} event. */
   reason?: string;
-}
-
-export type CastVoteReturnType = { hash: Hash };
-export type CastVoteErrorType = GovernanceContractError | Error;
+};
+export type CastVoteReturnType = { hash: Hash; receipt: TransactionReceipt };
+/** A non-member is refused with `RegionGovernorNotAMember`, a second vote with `RegionGovernorAlreadyVoted`. */
+export type CastVoteErrorType = ConductorInputError | ConductorContractError;
 
 /**
- * Casts the signer's member vote on a proposal. A non-member is refused with
- * `RegionGovernorNotAMember`, a second vote with `RegionGovernorAlreadyVoted`.
- *
+ * Casts the client's member vote on a proposal.
  * @example
- * await castVote(publicClient, walletClient, { governor, proposalId, support: "for" });
+ * await castVote(client, { proposalId, support: "for", reason: "cheaper groceries" });
  */
-export async function castVote(
-  reader: Reader,
-  writer: Writer,
-  { governor, proposalId, support, reason }: CastVoteParameters,
-): Promise<CastVoteReturnType> {
+export async function castVote(client: ConductorClient, params: CastVoteParameters): Promise<CastVoteReturnType> {
+  const { proposalId, support, reason } = parse(CastVoteSchema, params, "vote");
   const supportId = VoteSupport.indexOf(support);
-  try {
-    let hash: Hash;
-    if (reason) {
-      const { request } = await reader.simulateContract({
-        account: writer.account,
-        address: governor,
-        abi: regionGovernorAbi,
-        functionName: "castVoteWithReason",
-        args: [proposalId, supportId, reason],
-      });
-      hash = await writer.writeContract(request);
-    } else {
-      const { request } = await reader.simulateContract({
-        account: writer.account,
-        address: governor,
-        abi: regionGovernorAbi,
-        functionName: "castVote",
-        args: [proposalId, supportId],
-      });
-      hash = await writer.writeContract(request);
-    }
-    await reader.waitForTransactionReceipt({ hash });
-    return { hash };
-  } catch (error) {
-    throw asGovernanceError(error);
-  }
+  const { hash, receipt } = reason
+    ? await writeGovernor(client, "castVoteWithReason", [proposalId, supportId, reason])
+    : await writeGovernor(client, "castVote", [proposalId, supportId]);
+  return { hash, receipt };
 }

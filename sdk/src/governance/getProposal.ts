@@ -1,18 +1,15 @@
 import { type Address, decodeFunctionData, type Hex, isAddressEqual, keccak256, toBytes } from "viem";
+import type { ConductorClient } from "../client.ts";
 import { regionGovernorAbi, regionParametersAbi } from "../generated/abis.ts";
 import { Param } from "../generated/enums.ts";
 import { ProposalNotFoundError } from "./errors.ts";
-import type { ParameterChangeInput } from "./propose.ts";
-import { type GovernanceAddresses, ProposalState, type Reader } from "./types.ts";
+import type { ParameterChangeValue } from "./propose.ts";
+import { governanceAddresses, ProposalIdSchema, ProposalState, parse } from "./shared.ts";
 
-export interface GetProposalParameters extends GovernanceAddresses {
-  proposalId: bigint;
-  /** First block to search for the proposal (default: the chain's first). */
-  fromBlock?: bigint;
-}
+export type GetProposalParameters = { proposalId: bigint | string; fromBlock?: bigint };
 
 /** A proposal as members see it: what it does, where it stands, and its tally. */
-export interface Proposal {
+export type Proposal = {
   proposalId: bigint;
   proposer: Address;
   description: string;
@@ -21,7 +18,7 @@ export interface Proposal {
   values: bigint[];
   calldatas: Hex[];
   /** The parameter changes among its calls, decoded. */
-  changes: ParameterChangeInput[];
+  changes: ParameterChangeValue[];
   state: ProposalState;
   votes: { against: bigint; for: bigint; abstain: bigint };
   /** Votes (for + abstain) needed, fixed when the proposal was made. */
@@ -31,12 +28,13 @@ export interface Proposal {
   deadline: bigint;
   /** When the queued proposal becomes executable (0 until queued). */
   eta: bigint;
-}
+};
 
 export type GetProposalReturnType = Proposal;
-export type GetProposalErrorType = ProposalNotFoundError | Error;
+export type GetProposalErrorType = ProposalNotFoundError;
 
-type Created = {
+/** The arguments of a {ProposalCreated} event. */
+export type ProposalCreated = {
   proposalId: bigint;
   proposer: Address;
   targets: readonly Address[];
@@ -50,35 +48,41 @@ export function decodeParameterChanges(
   regionParameters: Address,
   targets: readonly Address[],
   calldatas: readonly Hex[],
-): ParameterChangeInput[] {
-  const changes: ParameterChangeInput[] = [];
-  targets.forEach((target, i) => {
-    if (!isAddressEqual(target, regionParameters)) return;
+): ParameterChangeValue[] {
+  const changes: ParameterChangeValue[] = [];
+  for (const [i, target] of targets.entries()) {
+    if (!isAddressEqual(target, regionParameters)) continue;
     try {
       const call = decodeFunctionData({ abi: regionParametersAbi, data: calldatas[i] });
       if (call.functionName === "setParameter") {
-        const [param, value] = call.args;
-        changes.push({ param: Param[param], value });
+        changes.push({ param: Param[call.args[0]], value: call.args[1] });
       } else if (call.functionName === "setParameters") {
         const [params, values] = call.args;
-        params.forEach((p, j) => {
-          changes.push({ param: Param[p], value: values[j] });
-        });
+        for (const [j, p] of params.entries()) changes.push({ param: Param[p], value: values[j] });
       }
     } catch {
-      // not a parameter change the SDK knows how to show
+      // another function of the parameters contract (an upgrade, a role): shown as a raw call only
     }
-  });
+  }
   return changes;
 }
 
-/** Reads where a created proposal stands. Used by {@link getProposal} and `getProposals`. */
-export async function readProposal(
-  reader: Reader,
-  addresses: GovernanceAddresses,
-  created: Created,
-): Promise<Proposal> {
-  const address = addresses.governor;
+/** Every {ProposalCreated} event of the region's governor, oldest first. */
+export async function proposalsCreated(client: ConductorClient, fromBlock?: bigint): Promise<ProposalCreated[]> {
+  const events = await client.publicClient.getContractEvents({
+    address: governanceAddresses(client).governor,
+    abi: regionGovernorAbi,
+    eventName: "ProposalCreated",
+    fromBlock: fromBlock ?? BigInt(client.deployment.startBlock),
+    strict: true,
+  });
+  return events.map((e) => e.args);
+}
+
+/** Reads where a created proposal stands. */
+export async function readProposal(client: ConductorClient, created: ProposalCreated): Promise<Proposal> {
+  const { governor: address, regionParameters } = governanceAddresses(client);
+  const reader = client.publicClient;
   const id = created.proposalId;
   const [state, tally, snapshot, deadline] = await Promise.all([
     reader.readContract({ address, abi: regionGovernorAbi, functionName: "state", args: [id] }),
@@ -94,7 +98,7 @@ export async function readProposal(
     targets: [...created.targets],
     values: [...created.values],
     calldatas: [...created.calldatas],
-    changes: decodeParameterChanges(addresses.regionParameters, created.targets, created.calldatas),
+    changes: decodeParameterChanges(regionParameters, created.targets, created.calldatas),
     state: ProposalState[state],
     votes: { against: BigInt(tally.againstVotes), for: BigInt(tally.forVotes), abstain: BigInt(tally.abstainVotes) },
     quorum: BigInt(tally.quorum),
@@ -107,23 +111,16 @@ export async function readProposal(
 /**
  * One proposal by id: its calls (from its {ProposalCreated} event), decoded parameter changes,
  * state and tally. Queue and execute use it to find the calls to resubmit.
- *
  * @example
- * const p = await getProposal(publicClient, { governor, regionParameters, proposalId });
+ * const p = await getProposal(client, { proposalId });
  * p.state; // "Active"
  */
 export async function getProposal(
-  reader: Reader,
-  { proposalId, fromBlock = 0n, ...addresses }: GetProposalParameters,
+  client: ConductorClient,
+  params: GetProposalParameters,
 ): Promise<GetProposalReturnType> {
-  const events = await reader.getContractEvents({
-    address: addresses.governor,
-    abi: regionGovernorAbi,
-    eventName: "ProposalCreated",
-    fromBlock,
-    strict: true,
-  });
-  const created = events.find((e) => e.args.proposalId === proposalId);
+  const proposalId = parse(ProposalIdSchema, params.proposalId, "proposal id");
+  const created = (await proposalsCreated(client, params.fromBlock)).find((e) => e.proposalId === proposalId);
   if (!created) throw new ProposalNotFoundError(proposalId);
-  return readProposal(reader, addresses, created.args);
+  return readProposal(client, created);
 }

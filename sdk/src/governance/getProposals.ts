@@ -1,34 +1,25 @@
-import { regionGovernorAbi } from "../generated/abis.ts";
-import { type Proposal, readProposal } from "./getProposal.ts";
-import type { GovernanceAddresses, ProposalState, Reader } from "./types.ts";
+import type { ConductorClient } from "../client.ts";
+import { type Proposal, proposalsCreated, readProposal } from "./getProposal.ts";
+import type { ProposalState } from "./shared.ts";
 
-export interface GetProposalsParameters extends GovernanceAddresses {
+export type GetProposalsParameters = {
   /** Only proposals in one of these states (default: all). */
   states?: readonly ProposalState[];
-  /** First block to search (default: the chain's first). */
   fromBlock?: bigint;
-}
-
+};
 export type GetProposalsReturnType = Proposal[];
 export type GetProposalsErrorType = Error;
 
 /**
- * Every proposal made on the governor, oldest first, with its state and tally.
- *
+ * Every proposal made on the region's governor, oldest first, with its state and tally.
  * @example
- * const open = await getProposals(publicClient, { governor, regionParameters, states: ["Active"] });
+ * const open = await getProposals(client, { states: ["Active"] });
  */
 export async function getProposals(
-  reader: Reader,
-  { states, fromBlock = 0n, ...addresses }: GetProposalsParameters,
+  client: ConductorClient,
+  params: GetProposalsParameters = {},
 ): Promise<GetProposalsReturnType> {
-  const events = await reader.getContractEvents({
-    address: addresses.governor,
-    abi: regionGovernorAbi,
-    eventName: "ProposalCreated",
-    fromBlock,
-    strict: true,
-  });
-  const proposals = await Promise.all(events.map((e) => readProposal(reader, addresses, e.args)));
-  return states ? proposals.filter((p) => states.includes(p.state)) : proposals;
+  const created = await proposalsCreated(client, params.fromBlock);
+  const proposals = await Promise.all(created.map((c) => readProposal(client, c)));
+  return params.states ? proposals.filter((p) => params.states?.includes(p.state)) : proposals;
 }

@@ -1,48 +1,44 @@
-import { type Address, encodeFunctionData, type Hash, type Hex } from "viem";
+import { type Address, encodeFunctionData, type Hash, type Hex, type TransactionReceipt } from "viem";
 import { z } from "zod";
+import type { ConductorClient } from "../client.ts";
+import { ConductorContractError, type ConductorInputError, toConductorError } from "../errors.ts";
 import { regionGovernorAbi, regionParametersAbi } from "../generated/abis.ts";
 import { Param } from "../generated/enums.ts";
-import {
-  asGovernanceError,
-  GovernanceContractError,
-  GovernanceInputError,
-  ParameterOutOfBoundsError,
-} from "./errors.ts";
-import type { GovernanceAddresses, Reader, Writer } from "./types.ts";
+import { ParameterOutOfBoundsError } from "./errors.ts";
+import { governanceAddresses, parse, writeGovernor } from "./shared.ts";
 
-/** One parameter change, as untrusted input: a parameter name and a value in base units. */
+/** One parameter change: a parameter name and a value in base units (see {RegionParameters}). */
 export const ParameterChangeSchema = z.object({
   param: z.enum(Param as unknown as [Param, ...Param[]]),
-  value: z.bigint().nonnegative(),
+  value: z.coerce.bigint({ message: "a value is a whole number in base units" }).nonnegative(),
 });
-export type ParameterChangeInput = z.infer<typeof ParameterChangeSchema>;
+export type ParameterChangeInput = z.input<typeof ParameterChangeSchema>;
+export type ParameterChangeValue = z.output<typeof ParameterChangeSchema>;
 
 export const ProposeSchema = z.object({
   changes: z.array(ParameterChangeSchema).min(1, "a proposal changes at least one parameter"),
   description: z.string().trim().min(1, "a proposal needs a description"),
 });
 
-export interface ProposeParameters extends GovernanceAddresses {
-  changes: ParameterChangeInput[];
-  description: string;
-}
+export type ProposeParameters = { changes: ParameterChangeInput[]; description: string };
 
-export interface ProposeReturnType {
+export type ProposeReturnType = {
   proposalId: bigint;
   hash: Hash;
+  receipt: TransactionReceipt;
   targets: Address[];
   values: bigint[];
   calldatas: Hex[];
   description: string;
-}
+};
 
-export type ProposeErrorType = GovernanceInputError | ParameterOutOfBoundsError | GovernanceContractError | Error;
+export type ProposeErrorType = ConductorInputError | ParameterOutOfBoundsError | ConductorContractError;
 
 /**
  * The governor calls of a set of parameter changes: one `setParameter` for one change, one
  * `setParameters` (applied in order) for several.
  */
-export function encodeParameterChanges(regionParameters: Address, changes: readonly ParameterChangeInput[]) {
+export function encodeParameterChanges(regionParameters: Address, changes: readonly ParameterChangeValue[]) {
   const ids = changes.map((c) => Param.indexOf(c.param));
   const data =
     changes.length === 1
@@ -60,59 +56,35 @@ export function encodeParameterChanges(regionParameters: Address, changes: reado
 }
 
 /**
- * Proposes parameter changes to the region's members. The input is validated (zod), then the
- * changes are checked against their bounds on-chain ({RegionGovernor.checkActions}) before
- * anything is sent; a refused value throws {@link ParameterOutOfBoundsError}.
- *
+ * Proposes parameter changes to the region's members, from the client's account (a member). The
+ * input is validated (zod), then the changes are checked against their bounds on-chain
+ * ({RegionGovernor.checkActions}) before anything is sent: a refused value throws
+ * {@link ParameterOutOfBoundsError}.
  * @example
- * const { proposalId } = await propose(publicClient, walletClient, {
- *   governor, regionParameters,
+ * const { proposalId } = await propose(client, {
  *   changes: [{ param: "SalesTaxRate", value: 5n * 10n ** 16n }],
  *   description: "Lower the sales tax to 5 %",
  * });
  */
-export async function propose(
-  reader: Reader,
-  writer: Writer,
-  parameters: ProposeParameters,
-): Promise<ProposeReturnType> {
-  const parsed = ProposeSchema.safeParse({ changes: parameters.changes, description: parameters.description });
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new GovernanceInputError(
-      `invalid proposal: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      issues,
-    );
-  }
-  const { changes, description } = parsed.data;
-  const { targets, values, calldatas } = encodeParameterChanges(parameters.regionParameters, changes);
+export async function propose(client: ConductorClient, params: ProposeParameters): Promise<ProposeReturnType> {
+  const { changes, description } = parse(ProposeSchema, params, "proposal");
+  const { governor, regionParameters } = governanceAddresses(client);
+  const { targets, values, calldatas } = encodeParameterChanges(regionParameters, changes);
   try {
-    await reader.readContract({
-      address: parameters.governor,
+    await client.publicClient.readContract({
+      address: governor,
       abi: regionGovernorAbi,
       functionName: "checkActions",
       args: [targets, calldatas],
     });
   } catch (error) {
-    const refused = asGovernanceError(error);
-    if (refused instanceof GovernanceContractError && refused.errorName === "RegionParametersOutOfBounds") {
+    const refused = toConductorError(error);
+    if (refused instanceof ConductorContractError && refused.errorName === "RegionParametersOutOfBounds") {
       const [param, value, min, max] = refused.args as [number, bigint, bigint, bigint];
       throw new ParameterOutOfBoundsError(Param[param], value, min, max);
     }
     throw refused;
   }
-  try {
-    const { request, result } = await reader.simulateContract({
-      account: writer.account,
-      address: parameters.governor,
-      abi: regionGovernorAbi,
-      functionName: "propose",
-      args: [targets, values, calldatas, description],
-    });
-    const hash = await writer.writeContract(request);
-    await reader.waitForTransactionReceipt({ hash });
-    return { proposalId: result, hash, targets, values, calldatas, description };
-  } catch (error) {
-    throw asGovernanceError(error);
-  }
+  const { hash, receipt, result } = await writeGovernor(client, "propose", [targets, values, calldatas, description]);
+  return { proposalId: result as bigint, hash, receipt, targets, values, calldatas, description };
 }
