@@ -6,6 +6,7 @@ import type { Deployment } from "../../sdk/src/deployment.ts";
 import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
 import { castVote } from "../../sdk/src/governance/castVote.ts";
 import { formatValue, parseChange, registerGovernanceCommands } from "../../sdk/src/governance/cli.ts";
+import { encodeCouncilProposal } from "../../sdk/src/governance/encodeCouncilProposal.ts";
 import { ParameterOutOfBoundsError } from "../../sdk/src/governance/errors.ts";
 import { execute } from "../../sdk/src/governance/execute.ts";
 import { getParameters } from "../../sdk/src/governance/getParameters.ts";
@@ -13,11 +14,12 @@ import { getProposals } from "../../sdk/src/governance/getProposals.ts";
 import { propose } from "../../sdk/src/governance/propose.ts";
 import { queue } from "../../sdk/src/governance/queue.ts";
 import { ONE } from "../helpers/region.ts";
-import { connection, DAY, deployDirect, networkHelpers } from "./fixture.ts";
+import { execSafe } from "../helpers/safe.ts";
+import { connection, DAY, deployDirect, deployRepresentative, networkHelpers } from "./fixture.ts";
 
 describe("SDK governance actions and CLI", () => {
-  async function clients() {
-    const g = await networkHelpers.loadFixture(deployDirect);
+  async function clients(fixture: typeof deployDirect = deployDirect) {
+    const g = await networkHelpers.loadFixture(fixture);
     const chain = defineChain({
       id: 31337,
       name: "test region",
@@ -35,6 +37,7 @@ describe("SDK governance actions and CLI", () => {
       CapitalPool: g.capitalPool,
       Custodians: g.custodians,
       Governor: g.governor,
+      Timelock: g.timelock,
     })) {
       contracts[name] = (await contract.getAddress()) as Address;
     }
@@ -157,5 +160,30 @@ describe("SDK governance actions and CLI", () => {
     const unsigned = await program.parseAsync(["node", "conductor", "vote", "1", "for"]).catch((e: unknown) => e);
     expect(unsigned).to.be.instanceOf(ConductorInputError);
     expect((unsigned as ConductorInputError).message).to.match(/CONDUCTOR_PRIVATE_KEY/);
+  });
+
+  it("builds the council's timelock operation in Representative mode, bounds checked first", async () => {
+    const c = await clients(deployRepresentative as typeof deployDirect);
+    const refused = await encodeCouncilProposal(c.reader, {
+      changes: [{ param: "SalesTaxRate", value: 2n * ONE }],
+      description: "Council: sales tax 200 %",
+    }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(ParameterOutOfBoundsError);
+    const op = await encodeCouncilProposal(c.reader, {
+      changes: [{ param: "UbiAmount", value: 250n * ONE }],
+      description: "Council: raise UBI",
+    });
+    await execSafe(c.council as never, op.to, op.data, c.councilSigners);
+    expect(await c.timelock.isOperationPending(op.operationId)).to.equal(true);
+    await networkHelpers.time.increase(op.delay);
+    const execute = c.timelock.interface.encodeFunctionData("executeBatch", [
+      op.targets,
+      op.values,
+      op.calldatas,
+      `0x${"00".repeat(32)}`,
+      op.salt,
+    ]);
+    await execSafe(c.council as never, op.to, execute, c.councilSigners);
+    expect(await c.regionParameters.get(15)).to.equal(250n * ONE);
   });
 });

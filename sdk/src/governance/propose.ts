@@ -56,23 +56,17 @@ export function encodeParameterChanges(regionParameters: Address, changes: reado
 }
 
 /**
- * Proposes parameter changes to the region's members, from the client's account (a member). The
- * input is validated (zod), then the changes are checked against their bounds on-chain
- * ({RegionGovernor.checkActions}) before anything is sent: a refused value throws
- * {@link ParameterOutOfBoundsError}.
- * @example
- * const { proposalId } = await propose(client, {
- *   changes: [{ param: "SalesTaxRate", value: 5n * 10n ** 16n }],
- *   description: "Lower the sales tax to 5 %",
- * });
+ * Checks calls against the parameters' bounds on-chain ({RegionGovernor.checkActions}, the check
+ * the governor makes when a proposal is made); throws {@link ParameterOutOfBoundsError}.
  */
-export async function propose(client: ConductorClient, params: ProposeParameters): Promise<ProposeReturnType> {
-  const { changes, description } = parse(ProposeSchema, params, "proposal");
-  const { governor, regionParameters } = governanceAddresses(client);
-  const { targets, values, calldatas } = encodeParameterChanges(regionParameters, changes);
+export async function checkParameterChanges(
+  client: ConductorClient,
+  targets: readonly Address[],
+  calldatas: readonly Hex[],
+): Promise<void> {
   try {
     await client.publicClient.readContract({
-      address: governor,
+      address: governanceAddresses(client).governor,
       abi: regionGovernorAbi,
       functionName: "checkActions",
       args: [targets, calldatas],
@@ -85,6 +79,23 @@ export async function propose(client: ConductorClient, params: ProposeParameters
     }
     throw refused;
   }
+}
+
+/**
+ * Proposes parameter changes to the region's members, from the client's account (a member). The
+ * input is validated (zod), then the changes are checked against their bounds on-chain
+ * ({RegionGovernor.checkActions}) before anything is sent: a refused value throws
+ * {@link ParameterOutOfBoundsError}.
+ * @example
+ * const { proposalId } = await propose(client, {
+ *   changes: [{ param: "SalesTaxRate", value: 5n * 10n ** 16n }],
+ *   description: "Lower the sales tax to 5 %",
+ * });
+ */
+export async function propose(client: ConductorClient, params: ProposeParameters): Promise<ProposeReturnType> {
+  const { changes, description } = parse(ProposeSchema, params, "proposal");
+  const { targets, values, calldatas } = encodeParameterChanges(governanceAddresses(client).regionParameters, changes);
+  await checkParameterChanges(client, targets, calldatas);
   const { hash, receipt, result } = await writeGovernor(client, "propose", [targets, values, calldatas, description]);
   return { proposalId: result as bigint, hash, receipt, targets, values, calldatas, description };
 }
