@@ -26,6 +26,7 @@ export default defineConfig({
     },
     npmFilesToBuild: [
       "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol",
+      "@openzeppelin/contracts/governance/TimelockController.sol",
       "@safe-global/safe-contracts/contracts/Safe.sol",
       "@safe-global/safe-contracts/contracts/proxies/SafeProxyFactory.sol",
       "@safe-global/safe-contracts/contracts/handler/CompatibilityFallbackHandler.sol",

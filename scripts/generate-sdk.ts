@@ -16,6 +16,7 @@ const EXTERNAL_ARTIFACTS = [
   "@safe-global/safe-contracts/contracts/Safe.sol/Safe.json",
   "@safe-global/safe-contracts/contracts/proxies/SafeProxyFactory.sol/SafeProxyFactory.json",
   "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol/ERC1967Proxy.json",
+  "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json",
 ];
 
 function walk(dir: string, filter: (f: string) => boolean): string[] {

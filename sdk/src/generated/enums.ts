@@ -12,6 +12,9 @@ export type RedemptionStatus = (typeof RedemptionStatus)[number];
 export const MessageKind = ["Transfer","Pooling","Refund"] as const;
 export type MessageKind = (typeof MessageKind)[number];
 
+export const GovernanceMode = ["Direct","Representative","Both"] as const;
+export type GovernanceMode = (typeof GovernanceMode)[number];
+
 export const Param = ["SalesTaxRate","IncomeTaxRate","ProfitAtRestDelay","ProfitAtRestRate","RegionalProfitAtRestDelay","RegionalProfitAtRestRate","ProductivityMin","ProductivityMax","WageReductionDelay","WageReductionDecay","HealthcareSubsidy","HigherEducationSubsidy","HigherEducationPriorityYears","ApartmentAboveCost","HouseRentalAboveCost","UbiAmount","UbiPeriod","ExchangeRate","StartingWage"] as const;
 export type Param = (typeof Param)[number];
 
