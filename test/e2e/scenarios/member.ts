@@ -1,0 +1,63 @@
+import { createPublicClient, http } from "viem";
+import type { Scenario } from "../run.ts";
+import { connectAsDemo, demoAddress, expect, newPage, rscNumber, SHOTS } from "./helpers.ts";
+
+export const memberScenarios: Scenario[] = [
+  {
+    name: "a member pays a member: the balance changes on screen",
+    async run(ctx) {
+      const page = await newPage(ctx, "member pays member");
+      await connectAsDemo(page, ctx.app.url, "Ada");
+      const before = rscNumber(await page.getByTestId("balance").textContent());
+      await page.getByLabel("Recipient address").fill(demoAddress(ctx, "Bo"));
+      await page.getByLabel("Amount (RSC)").fill("12.5");
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.getByTestId("send-status").filter({ hasText: "confirmed" }).waitFor({ timeout: 20_000 });
+      const expected = Math.round((before - 12.5) * 100) / 100;
+      await page.waitForFunction(
+        ([want]) =>
+          Number(document.querySelector("[data-testid=balance]")?.textContent?.replace(/[^0-9.]/g, "")) === want,
+        [expected],
+        { timeout: 10_000 },
+      );
+      await page.screenshot({ path: `${SHOTS}member-paid.png`, fullPage: true });
+      await page.context().close();
+    },
+  },
+  {
+    name: "a member's payment to a company is refused before signing, with the reason",
+    async run(ctx) {
+      const page = await newPage(ctx, "member pays company");
+      await connectAsDemo(page, ctx.app.url, "Cleo");
+      const client = createPublicClient({ transport: http(ctx.region.rpcUrl) });
+      const blockBefore = await client.getBlockNumber();
+      await page.getByLabel("Recipient address").fill(demoAddress(ctx, "Acme Steel"));
+      await page.getByLabel("Amount (RSC)").fill("5");
+      await page.getByRole("button", { name: "Send" }).click();
+      const refusal = page.getByTestId("send-refusal");
+      await refusal.waitFor();
+      const text = (await refusal.textContent()) ?? "";
+      expect(
+        text.includes(
+          "Acme Steel is a company: RSC moves directly only between persons; buy from a company through a purchase",
+        ),
+        `refusal should name the company and the rule, got: ${text}`,
+      );
+      expect((await page.getByTestId("send-status").textContent()) === "", "no transaction should have been started");
+      expect((await client.getBlockNumber()) === blockBefore, "no transaction should have reached the chain");
+      await page.screenshot({ path: `${SHOTS}member-refused-company.png`, fullPage: true });
+      await page.context().close();
+    },
+  },
+  {
+    name: "the member page works at phone width",
+    async run(ctx) {
+      const page = await newPage(ctx, "member phone", 390, 844);
+      await connectAsDemo(page, ctx.app.url, "Dev");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 0, `the page scrolls sideways by ${overflow}px at 390px width`);
+      await page.screenshot({ path: `${SHOTS}member-phone.png`, fullPage: true });
+      await page.context().close();
+    },
+  },
+];
