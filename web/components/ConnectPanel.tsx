@@ -3,7 +3,7 @@
 import { useConnect, useConnectors } from "wagmi";
 import { useRegion } from "../hooks/useRegion.ts";
 import { DEMO_CONNECTOR_TYPE } from "../lib/demoConnector.ts";
-import { plainError } from "../lib/plainError.ts";
+import { shortError } from "../lib/shortError.ts";
 import { DemoPicker } from "./DemoPicker.tsx";
 
 /** Connect: any injected EIP-1193 wallet; on the local demo chain also the demo-account picker. */
@@ -29,7 +29,7 @@ export function ConnectPanel() {
       </div>
       {error && (
         <p role="alert" className="error">
-          Could not connect: {plainError(error)}
+          Could not connect: {shortError(error)}
         </p>
       )}
       {region.demo && <DemoPicker />}

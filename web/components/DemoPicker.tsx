@@ -6,7 +6,7 @@ import { useConnect } from "wagmi";
 import { useDemoAccounts } from "../hooks/useDemoAccounts.ts";
 import { useRegion } from "../hooks/useRegion.ts";
 import { demoConnector } from "../lib/demoConnector.ts";
-import { plainError } from "../lib/plainError.ts";
+import { shortError } from "../lib/shortError.ts";
 
 const REMEMBER = "conductor.demoAccount";
 
@@ -44,7 +44,7 @@ export function DemoPicker() {
       </p>
       {loadError && (
         <p role="alert" className="error">
-          {plainError(loadError)}
+          {shortError(loadError)}
         </p>
       )}
       <form
@@ -69,7 +69,7 @@ export function DemoPicker() {
       </form>
       {error && (
         <p role="alert" className="error">
-          Could not connect: {plainError(error)}
+          Could not connect: {shortError(error)}
         </p>
       )}
     </fieldset>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import type { Hash } from "viem";
 import { usePublicClient } from "wagmi";
-import { plainError } from "../lib/plainError.ts";
+import { explainError } from "../lib/shortError.ts";
 
 /** Where one transaction stands, as the page shows it. */
 export type TxState =
@@ -34,7 +34,7 @@ export function useTx() {
         setState({ status: "confirmed", label, hash, blockNumber: receipt.blockNumber });
         return true;
       } catch (error) {
-        setState({ status: "failed", label, hash, message: plainError(error) });
+        setState({ status: "failed", label, hash, message: await explainError(error) });
         return false;
       }
     },

@@ -1,14 +1,9 @@
-import { BaseError, UserRejectedRequestError } from "viem";
 import { ConductorError, toConductorError } from "../../sdk/src/errors.ts";
+import { shortError } from "./shortError.ts";
 
-/** Whatever a wallet, node or contract threw, in plain words for a person. */
+/** Whatever a wallet, node or contract threw, in plain words; contract reverts decoded by the SDK. */
 export function plainError(error: unknown): string {
   const decoded = toConductorError(error);
   if (decoded instanceof ConductorError) return decoded.message;
-  if (decoded instanceof BaseError) {
-    if (decoded.walk((e) => e instanceof UserRejectedRequestError)) return "you declined the request in your wallet";
-    return decoded.shortMessage;
-  }
-  if (decoded instanceof Error) return decoded.message;
-  return String(decoded);
+  return shortError(decoded);
 }

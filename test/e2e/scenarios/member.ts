@@ -60,4 +60,44 @@ export const memberScenarios: Scenario[] = [
       await page.context().close();
     },
   },
+
+  {
+    name: "a member claims UBI: confirmed, balance up by the UBI amount, next claim date shown",
+    async run(ctx) {
+      const page = await newPage(ctx, "ubi");
+      await connectAsDemo(page, ctx.app.url, "Milo");
+      await page.getByTestId("ubi-next").filter({ hasText: "You can claim now" }).waitFor();
+      const before = rscNumber(await page.getByTestId("balance").textContent());
+      await page.getByRole("button", { name: "Claim UBI" }).click();
+      await page.getByText("UBI claim: confirmed").waitFor({ timeout: 20_000 });
+      await page.getByTestId("ubi-next").filter({ hasText: "Next claim:" }).waitFor();
+      await page.waitForFunction(
+        ([want]) =>
+          Number(document.querySelector("[data-testid=balance]")?.textContent?.replace(/[^0-9.]/g, "")) === want,
+        [before + 200],
+        { timeout: 10_000 },
+      );
+      await page.context().close();
+    },
+  },
+  {
+    name: "a redemption is requested and listed; one past the balance fails with the reason in plain words",
+    async run(ctx) {
+      const page = await newPage(ctx, "redemption");
+      await connectAsDemo(page, ctx.app.url, "Eli");
+      await page.getByLabel("Redeem (RSC)").fill("100");
+      await page.getByRole("button", { name: "Request redemption" }).click();
+      await page.getByText("Redemption request: confirmed").waitFor({ timeout: 20_000 });
+      const row = page.locator("table tr", { hasText: "100.00 RSC" }).filter({ hasText: "Pending" });
+      await row.waitFor();
+      await page.getByLabel("Redeem (RSC)").fill("1000000");
+      await page.getByRole("button", { name: "Request redemption" }).click();
+      const failed = page.getByText("Redemption request: failed");
+      await failed.waitFor({ timeout: 20_000 });
+      const text = (await failed.textContent()) ?? "";
+      expect(text.includes("insufficient balance"), `the failure should be decoded, got: ${text}`);
+      await page.screenshot({ path: `${SHOTS}member-redemption.png`, fullPage: true });
+      await page.context().close();
+    },
+  },
 ];

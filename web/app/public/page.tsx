@@ -12,7 +12,7 @@ export default function PublicPage() {
     <>
       <h1>Public record</h1>
       <p className="muted">Everything on this page is read directly from the chain; no account is needed.</p>
-      <div className="grid">
+      <div className="grid two">
         <PoolChart />
         <ParametersTable />
         <TransferExplorer />

@@ -11,7 +11,7 @@ import { useRecipientCheck } from "../../../hooks/useRecipientCheck.ts";
 import { useContractAddress, useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
 import { AddressInput, firstIssue, RscAmount } from "../../../lib/forms.ts";
-import { plainError } from "../../../lib/plainError.ts";
+import { explainError } from "../../../lib/shortError.ts";
 
 /** Pay a person. The recipient's kind is read on chain first; a non-person is refused before signing. */
 export function SendForm({ from, onSent }: { from: Address; onSent: () => void }) {
@@ -38,7 +38,7 @@ export function SendForm({ from, onSent }: { from: Address; onSent: () => void }
       const check = await checkRecipient(to.data);
       if (!check.ok) return setRefusal(check.reason);
     } catch (error) {
-      return setRefusal(plainError(error));
+      return setRefusal(await explainError(error));
     } finally {
       setChecking(false);
     }
