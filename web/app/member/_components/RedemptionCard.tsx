@@ -43,7 +43,7 @@ export function RedemptionCard({ holder, onRequested }: { holder: Address; onReq
   }
 
   return (
-    <section className="card" aria-labelledby="usd-title">
+    <section className="card wide" aria-labelledby="usd-title">
       <h2 id="usd-title">RSC ↔ USD</h2>
       <p className="muted">
         USD becomes RSC when the reserve custodians attest your deposit. To turn RSC back into USD, request a
