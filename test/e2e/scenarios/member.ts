@@ -100,4 +100,33 @@ export const memberScenarios: Scenario[] = [
       await page.context().close();
     },
   },
+
+  {
+    name: "keyboard only: skip link first, every field labelled, connect and reach the send form",
+    async run(ctx) {
+      const page = await newPage(ctx, "keyboard");
+      await page.goto(`${ctx.app.url}/member`);
+      await page.getByLabel("Act as").locator("option", { hasText: "Fern" }).waitFor({ state: "attached" });
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => document.activeElement?.textContent);
+      expect(first === "Skip to content", `the first Tab should reach the skip link, reached "${first}"`);
+      await page.getByLabel("Act as").focus();
+      await page.keyboard.type("Fern");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("connected-as").filter({ hasText: "Fern" }).waitFor();
+      const unlabelled = await page.evaluate(
+        () =>
+          [...document.querySelectorAll("input, select")].filter((e) => (e as HTMLInputElement).labels?.length === 0)
+            .length,
+      );
+      expect(unlabelled === 0, `${unlabelled} form fields have no label`);
+      await page.getByLabel("Recipient address").focus();
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute("name") === "to"),
+        "the recipient field should take focus",
+      );
+      await page.context().close();
+    },
+  },
 ];
