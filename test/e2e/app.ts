@@ -48,7 +48,10 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`next start did not answer within 60 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
