@@ -5,6 +5,8 @@ import { BaseError, UserRejectedRequestError } from "viem";
  * ABI, so it is loaded only when a transaction fails: see `plainError`).
  */
 export function shortError(error: unknown): string {
+  if (error instanceof Error && error.name === "ProviderNotFoundError")
+    return "no browser wallet found: install one (MetaMask or another EIP-1193 wallet) and reload this page";
   if (error instanceof BaseError) {
     if (error.walk((e) => e instanceof UserRejectedRequestError)) return "you declined the request in your wallet";
     return error.shortMessage;

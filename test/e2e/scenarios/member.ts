@@ -107,6 +107,7 @@ export const memberScenarios: Scenario[] = [
       const page = await newPage(ctx, "keyboard");
       await page.goto(`${ctx.app.url}/member`);
       await page.getByLabel("Act as").locator("option", { hasText: "Fern" }).waitFor({ state: "attached" });
+      await page.screenshot({ path: `${SHOTS}member-connect.png`, fullPage: true });
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.textContent);
       expect(first === "Skip to content", `the first Tab should reach the skip link, reached "${first}"`);
