@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { WagmiProvider } from "wagmi";
 import { RegionContext } from "../hooks/useRegion.ts";
 import type { RegionConfig } from "../lib/regionConfig.ts";
@@ -13,6 +13,10 @@ export function Providers({ region, children }: { region: RegionConfig; children
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, refetchOnWindowFocus: false } } }),
   );
+  // A marker for tests and assistive tooling that the page is interactive (hydrated).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>

@@ -32,6 +32,7 @@ export const demoGateScenarios: Scenario[] = [
         await page.getByRole("heading", { name: "Connect" }).waitFor();
         await page.getByRole("button", { name: "Browser wallet" }).waitFor();
         expect((await page.getByText("local demo only").count()) === 0, "no demo picker when demo mode is off");
+        await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
         await page.getByRole("button", { name: "Browser wallet" }).click();
         await page.getByRole("alert").filter({ hasText: "no browser wallet found" }).waitFor();
         await page.screenshot({ path: `${SHOTS}member-no-demo.png`, fullPage: true });
