@@ -14,11 +14,8 @@ export function MemberView() {
   const { address, status } = useConnection();
   const account = useRscAccount(address);
   if (status !== "connected" || !address) {
-    return status === "reconnecting" || status === "connecting" ? (
-      <p className="muted">Connecting…</p>
-    ) : (
-      <ConnectPanel />
-    );
+    // While connecting, the panel stays mounted so that a failure can be shown in it.
+    return status === "reconnecting" ? <p className="muted">Connecting…</p> : <ConnectPanel />;
   }
   const isMember = account.data?.kind === "Person";
   return (
