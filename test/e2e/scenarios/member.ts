@@ -118,8 +118,9 @@ export const memberScenarios: Scenario[] = [
       await page.getByTestId("connected-as").filter({ hasText: "Fern" }).waitFor();
       const unlabelled = await page.evaluate(
         () =>
-          [...document.querySelectorAll("input, select")].filter((e) => (e as HTMLInputElement).labels?.length === 0)
-            .length,
+          Array.from(document.querySelectorAll("input, select")).filter(
+            (e) => (e as HTMLInputElement).labels?.length === 0,
+          ).length,
       );
       expect(unlabelled === 0, `${unlabelled} form fields have no label`);
       await page.getByLabel("Recipient address").focus();
