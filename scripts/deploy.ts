@@ -2,7 +2,8 @@
  * Deploys a region onto any EVM JSON-RPC endpoint:
  *   npm run deploy -- --rpc http://127.0.0.1:8545 --name "Twin Cities"
  * The deployer key comes from CONDUCTOR_DEPLOYER_KEY (or the node's unlocked accounts when unset).
- * Re-running with the same chain resumes the same Ignition deployment (idempotent).
+ * Re-running with the same chain resumes the same Ignition deployment (idempotent). The region is
+ * handed to its governance (governor, timelock, council) unless `--no-governance` is given.
  */
 import { parseArgs } from "node:util";
 import { network } from "hardhat";
@@ -30,6 +31,11 @@ const connection = await network.create({
   network: "localhost",
   override: { url: parsed.data.rpc, ...(deployerKey ? { accounts: [deployerKey] } : {}) },
 });
-const deployment = await deployConductor({ connection, regionName: parsed.data.name, rpcUrl: parsed.data.rpc });
+const deployment = await deployConductor({
+  connection,
+  regionName: parsed.data.name,
+  rpcUrl: parsed.data.rpc,
+  governed: !values["no-governance"],
+});
 console.log(JSON.stringify(deployment, null, 2));
 await connection.close();

@@ -70,6 +70,12 @@ const operatorRole = await permissioning.OPERATOR_ROLE();
 for (const a of seeded.accounts.filter((x) => x.role === "custodian")) {
   await (await permissioning.grantRole(operatorRole, a.address)).wait();
 }
+
+// Seeded: now hand the region to its members' governance (governor, timelock, council of Ada, Bo
+// and Cleo); the deployer keeps only the registrar and deployer roles.
+const governed = await deployConductor({ connection, regionName, deploymentId: `demo-${chainId}`, governed: true });
+Object.assign(deployment.contracts, governed.contracts);
+console.log("governance: members vote (Direct mode); the timelock administers every contract");
 gateway.setPermissioningAddress(deployment.contracts.Permissioning as `0x${string}`);
 mkdirSync(join(ROOT, ".conductor"), { recursive: true });
 writeFileSync(

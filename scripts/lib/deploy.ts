@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NetworkConnection } from "hardhat/types/network";
 import ConductorModule from "../../ignition/modules/Conductor.ts";
+import { governedConductorModule } from "../../ignition/modules/GovernedConductor.ts";
 import { type Deployment, DeploymentSchema } from "../../sdk/src/deployment.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -23,6 +24,12 @@ export interface DeployOptions {
   rpcUrl?: string;
   /** Where to write the deployment record (default deployments/<chainId>.json). */
   outFile?: string;
+  /**
+   * Hand the region to its governance (governor, timelock, council; the deployer renounces every
+   * admin role). Default false here; `scripts/deploy.ts` hands over unless told not to, and
+   * `npm start` deploys without, seeds the demo, then deploys again with it (same deployment id).
+   */
+  governed?: boolean;
 }
 
 /**
@@ -37,7 +44,8 @@ export async function deployConductor(options: DeployOptions): Promise<Deploymen
   const deploymentId = options.deploymentId ?? `region-${chainId}`;
   if (options.reset) rmSync(join(ROOT, "ignition/deployments", deploymentId), { recursive: true, force: true });
   const startBlock = await ethers.provider.getBlockNumber();
-  const result = await ignition.deploy(ConductorModule, {
+  const module = options.governed !== true ? ConductorModule : governedConductorModule();
+  const result = await ignition.deploy(module, {
     deploymentId,
     displayUi: false,
     parameters: { Region: { regionName: options.regionName } },
