@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {Action, Kind} from "../core/ConductorTypes.sol";
+import {IRSC} from "../core/IRSC.sol";
+import {ILoans, LoanStatus} from "./ILoans.sol";
+
+/// @title Loans
+/// @notice See {ILoans}. Registered in the token as a Module allowed `LoanDisbursement` and
+/// `LoanRepayment`.
+contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
+    /// @custom:storage-location erc7201:conductor.storage.Loans
+    struct LoansStorage {
+        IRSC rsc;
+        address capitalPool;
+        uint256 loanCount;
+        mapping(uint256 loanId => Loan) loans;
+        mapping(uint256 loanId => RightOfFirstRefusal) rights;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("conductor.storage.Loans")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant STORAGE_LOCATION = 0x6db8c954021fa1ca80d9404a2b4a0b4a21427d04612e0d3d444f8e8e13d9d400;
+
+    function _s() private pure returns (LoansStorage storage $) {
+        assembly {
+            $.slot := STORAGE_LOCATION
+        }
+    }
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Initializes the proxy. `admin` is the governance executor (upgrades only);
+    /// `capitalPool` holds the region's rights of first refusal.
+    function initialize(address admin, IRSC rsc_, address capitalPool_) external initializer {
+        __AccessControl_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        LoansStorage storage $ = _s();
+        $.rsc = rsc_;
+        $.capitalPool = capitalPool_;
+    }
+
+    // ================================================================== views
+
+    /// @inheritdoc ILoans
+    function loanCount() external view returns (uint256) {
+        return _s().loanCount;
+    }
+
+    /// @inheritdoc ILoans
+    function loanOf(uint256 loanId) external view returns (Loan memory) {
+        return _loan(loanId);
+    }
+
+    /// @inheritdoc ILoans
+    function totalOwed(uint256 loanId) public view returns (uint256) {
+        Loan storage l = _loan(loanId);
+        return uint256(l.principal) + l.interest;
+    }
+
+    /// @inheritdoc ILoans
+    function outstanding(uint256 loanId) public view returns (uint256) {
+        return totalOwed(loanId) - _loan(loanId).repaid;
+    }
+
+    /// @inheritdoc ILoans
+    function instalmentAmount(uint256 loanId, uint256 k) public view returns (uint256) {
+        Loan storage l = _loan(loanId);
+        if (k == 0 || k > l.instalments) return 0;
+        uint256 total = uint256(l.principal) + l.interest;
+        uint256 each = total / l.instalments;
+        return k == l.instalments ? total - each * (l.instalments - 1) : each;
+    }
+
+    /// @inheritdoc ILoans
+    function scheduleOf(uint256 loanId)
+        external
+        view
+        returns (uint256 due, uint256 paid, uint256 missed, uint256 overdue, uint48 nextDueAt)
+    {
+        Loan storage l = _loan(loanId);
+        if (l.status != LoanStatus.Active && l.status != LoanStatus.Defaulted && l.status != LoanStatus.Repaid) {
+            return (0, 0, 0, 0, 0);
+        }
+        uint256 n = l.instalments;
+        uint256 total = uint256(l.principal) + l.interest;
+        uint256 each = total / n;
+        due = (block.timestamp - l.startedAt) / l.period;
+        if (due > n) due = n;
+        paid = l.repaid >= total ? n : (each == 0 ? n - 1 : l.repaid / each);
+        if (paid > n) paid = n;
+        if (paid == n && l.repaid < total) paid = n - 1;
+        missed = due > paid ? due - paid : 0;
+        uint256 dueAmount = due == n ? total : each * due;
+        overdue = dueAmount > l.repaid ? dueAmount - l.repaid : 0;
+        nextDueAt = paid < n ? uint48(l.startedAt + (paid + 1) * l.period) : 0;
+    }
+
+    /// @inheritdoc ILoans
+    function rightOfFirstRefusalOf(uint256 loanId) external view returns (RightOfFirstRefusal memory) {
+        return _s().rights[loanId];
+    }
+
+    // ================================================================== writes
+
+    /// @inheritdoc ILoans
+    function offerLoan(address borrower, uint128 principal, uint128 interest, uint16 instalments, uint32 period)
+        external
+        returns (uint256 loanId)
+    {
+        LoansStorage storage $ = _s();
+        Kind bankKind = $.rsc.kindOf(msg.sender);
+        if (bankKind != Kind.Company) revert LoansNotABank(msg.sender, bankKind);
+        Kind borrowerKind = $.rsc.kindOf(borrower);
+        if (
+            borrower == msg.sender
+                || (borrowerKind != Kind.Person && borrowerKind != Kind.Company && borrowerKind != Kind.RegionalCompany)
+        ) revert LoansInvalidBorrower(borrower, borrowerKind);
+        if (principal == 0 || instalments == 0 || period == 0) {
+            revert LoansInvalidTerms(principal, instalments, period);
+        }
+        loanId = ++$.loanCount;
+        $.loans[loanId] = Loan({
+            bank: msg.sender,
+            instalments: instalments,
+            period: period,
+            status: LoanStatus.Offered,
+            borrower: borrower,
+            offeredAt: uint48(block.timestamp),
+            startedAt: 0,
+            principal: principal,
+            interest: interest,
+            repaid: 0
+        });
+        emit LoanOffered(loanId, msg.sender, borrower, principal, interest, instalments, period);
+    }
+
+    /// @inheritdoc ILoans
+    function cancelOffer(uint256 loanId) external {
+        Loan storage l = _loan(loanId);
+        if (msg.sender != l.bank) revert LoansNotBank(loanId, msg.sender, l.bank);
+        _expectStatus(loanId, l, LoanStatus.Offered);
+        l.status = LoanStatus.Cancelled;
+        emit LoanOfferCancelled(loanId);
+    }
+
+    /// @inheritdoc ILoans
+    function acceptLoan(uint256 loanId) external {
+        Loan storage l = _loan(loanId);
+        if (msg.sender != l.borrower) revert LoansNotBorrower(loanId, msg.sender, l.borrower);
+        _expectStatus(loanId, l, LoanStatus.Offered);
+        l.status = LoanStatus.Active;
+        l.startedAt = uint48(block.timestamp);
+        _s().rsc.move(Action.LoanDisbursement, l.bank, msg.sender, l.principal, bytes32(loanId));
+        emit LoanAccepted(loanId, msg.sender, uint48(block.timestamp));
+    }
+
+    /// @inheritdoc ILoans
+    function repayLoan(uint256 loanId, uint256 amount) external {
+        Loan storage l = _loan(loanId);
+        if (msg.sender != l.borrower) revert LoansNotBorrower(loanId, msg.sender, l.borrower);
+        _expectStatus(loanId, l, LoanStatus.Active);
+        uint256 owed = uint256(l.principal) + l.interest - l.repaid;
+        if (amount == 0 || amount > owed) revert LoansInvalidRepayment(loanId, amount, owed);
+        // Cannot overflow 128 bits: repaid + amount <= principal + interest, checked just above
+        // against the sum of two uint128 — and the sum is capped by the RSC supply (< 2^128).
+        l.repaid += uint128(amount);
+        _s().rsc.move(Action.LoanRepayment, msg.sender, l.bank, amount, bytes32(loanId));
+        emit LoanRepaid(loanId, amount, owed - amount);
+        if (amount == owed) {
+            l.status = LoanStatus.Repaid;
+            emit LoanClosed(loanId);
+        }
+    }
+
+    /// @inheritdoc ILoans
+    function declareDefault(uint256 loanId) external {
+        LoansStorage storage $ = _s();
+        Loan storage l = _loan(loanId);
+        if (msg.sender != l.bank) revert LoansNotBank(loanId, msg.sender, l.bank);
+        _expectStatus(loanId, l, LoanStatus.Active);
+        (,, uint256 missed,,) = this.scheduleOf(loanId);
+        if (missed == 0) revert LoansNoMissedInstalment(loanId);
+        uint256 owed = uint256(l.principal) + l.interest - l.repaid;
+        l.status = LoanStatus.Defaulted;
+        $.rights[loanId] = RightOfFirstRefusal({
+            region: $.capitalPool,
+            borrower: l.borrower,
+            bank: l.bank,
+            outstanding: uint128(owed),
+            recordedAt: uint48(block.timestamp)
+        });
+        emit LoanDefaulted(loanId, l.borrower, owed, missed);
+        emit RightOfFirstRefusalRecorded(loanId, $.capitalPool, l.borrower, l.bank);
+    }
+
+    // ================================================================== internal
+
+    function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    function _loan(uint256 loanId) private view returns (Loan storage l) {
+        l = _s().loans[loanId];
+        if (l.status == LoanStatus.None) revert LoansUnknownLoan(loanId);
+    }
+
+    function _expectStatus(uint256 loanId, Loan storage l, LoanStatus expected) private view {
+        if (l.status != expected) revert LoansWrongStatus(loanId, l.status, expected);
+    }
+}
