@@ -14,8 +14,6 @@ import {ILoans, LoanStatus} from "./ILoans.sol";
 contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Loans
     struct LoansStorage {
-        IRSC rsc;
-        address capitalPool;
         uint256 loanCount;
         mapping(uint256 loanId => Loan) loans;
         mapping(uint256 loanId => RightOfFirstRefusal) rights;
@@ -30,19 +28,22 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         }
     }
 
-    /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor() {
+    /// @notice The region's token, and its capital pool (the holder of the region's rights of
+    /// first refusal): fixed per implementation.
+    IRSC public immutable rsc;
+    address public immutable capitalPool;
+
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IRSC rsc_, address capitalPool_) {
+        rsc = rsc_;
+        capitalPool = capitalPool_;
         _disableInitializers();
     }
 
-    /// @notice Initializes the proxy. `admin` is the governance executor (upgrades only);
-    /// `capitalPool` holds the region's rights of first refusal.
-    function initialize(address admin, IRSC rsc_, address capitalPool_) external initializer {
+    /// @notice Initializes the proxy. `admin` is the governance executor (upgrades only).
+    function initialize(address admin) external initializer {
         __AccessControl_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        LoansStorage storage $ = _s();
-        $.rsc = rsc_;
-        $.capitalPool = capitalPool_;
     }
 
     // ================================================================== views
@@ -114,9 +115,9 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         returns (uint256 loanId)
     {
         LoansStorage storage $ = _s();
-        Kind bankKind = $.rsc.kindOf(msg.sender);
+        Kind bankKind = rsc.kindOf(msg.sender);
         if (bankKind != Kind.Company) revert LoansNotABank(msg.sender, bankKind);
-        Kind borrowerKind = $.rsc.kindOf(borrower);
+        Kind borrowerKind = rsc.kindOf(borrower);
         if (
             borrower == msg.sender
                 || (borrowerKind != Kind.Person && borrowerKind != Kind.Company && borrowerKind != Kind.RegionalCompany)
@@ -156,7 +157,7 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         _expectStatus(loanId, l, LoanStatus.Offered);
         l.status = LoanStatus.Active;
         l.startedAt = uint48(block.timestamp);
-        _s().rsc.move(Action.LoanDisbursement, l.bank, msg.sender, l.principal, bytes32(loanId));
+        rsc.move(Action.LoanDisbursement, l.bank, msg.sender, l.principal, bytes32(loanId));
         emit LoanAccepted(loanId, msg.sender, uint48(block.timestamp));
     }
 
@@ -170,7 +171,7 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         // Cannot overflow 128 bits: repaid + amount <= principal + interest, checked just above
         // against the sum of two uint128 — and the sum is capped by the RSC supply (< 2^128).
         l.repaid += uint128(amount);
-        _s().rsc.move(Action.LoanRepayment, msg.sender, l.bank, amount, bytes32(loanId));
+        rsc.move(Action.LoanRepayment, msg.sender, l.bank, amount, bytes32(loanId));
         emit LoanRepaid(loanId, amount, owed - amount);
         if (amount == owed) {
             l.status = LoanStatus.Repaid;
@@ -189,14 +190,14 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         uint256 owed = uint256(l.principal) + l.interest - l.repaid;
         l.status = LoanStatus.Defaulted;
         $.rights[loanId] = RightOfFirstRefusal({
-            region: $.capitalPool,
+            region: capitalPool,
             borrower: l.borrower,
             bank: l.bank,
             outstanding: uint128(owed),
             recordedAt: uint48(block.timestamp)
         });
         emit LoanDefaulted(loanId, l.borrower, owed, missed);
-        emit RightOfFirstRefusalRecorded(loanId, $.capitalPool, l.borrower, l.bank);
+        emit RightOfFirstRefusalRecorded(loanId, capitalPool, l.borrower, l.bank);
     }
 
     // ================================================================== internal

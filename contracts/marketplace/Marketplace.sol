@@ -32,9 +32,6 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     /// @custom:storage-location erc7201:conductor.storage.Marketplace
     struct MarketplaceStorage {
-        IRSC rsc;
-        IRegionParameters params;
-        address capitalPool;
         uint256 listingCount;
         mapping(uint256 listingId => StoredListing) listings;
     }
@@ -48,22 +45,24 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         }
     }
 
-    /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor() {
+    /// @notice The region's token, parameters and capital pool: fixed per implementation
+    /// (immutables cost no storage read on every purchase; an upgrade deploys a new implementation).
+    IRSC public immutable rsc;
+    IRegionParameters public immutable params;
+    address public immutable capitalPool;
+
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IRSC rsc_, IRegionParameters params_, address capitalPool_) {
+        rsc = rsc_;
+        params = params_;
+        capitalPool = capitalPool_;
         _disableInitializers();
     }
 
     /// @notice Initializes the proxy. `admin` is the governance executor (upgrades only).
-    function initialize(address admin, IRSC rsc_, IRegionParameters params_, address capitalPool_)
-        external
-        initializer
-    {
+    function initialize(address admin) external initializer {
         __AccessControl_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        MarketplaceStorage storage $ = _s();
-        $.rsc = rsc_;
-        $.params = params_;
-        $.capitalPool = capitalPool_;
     }
 
     // ================================================================== views
@@ -81,9 +80,8 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     /// @inheritdoc IMarketplace
     function quote(uint256 listingId, uint64 quantity) external view returns (uint256 net, uint256 tax) {
-        MarketplaceStorage storage $ = _s();
-        net = uint256(_listing($, listingId).unitPrice) * quantity;
-        tax = net * $.params.get(Param.SalesTaxRate) / ONE;
+        net = uint256(_listing(_s(), listingId).unitPrice) * quantity;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
     }
 
     // ================================================================== writes
@@ -94,7 +92,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         returns (uint256 listingId)
     {
         MarketplaceStorage storage $ = _s();
-        Kind sellerKind = $.rsc.kindOf(msg.sender);
+        Kind sellerKind = rsc.kindOf(msg.sender);
         if (sellerKind != Kind.Company && sellerKind != Kind.RegionalCompany && sellerKind != Kind.ExternalCompany) {
             revert MarketplaceNotACompany(msg.sender, sellerKind);
         }
@@ -118,8 +116,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     /// @inheritdoc IMarketplace
     function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax) {
-        MarketplaceStorage storage $ = _s();
-        StoredListing storage s = $.listings[listingId];
+        StoredListing storage s = _s().listings[listingId];
         address seller = s.seller;
         if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
         if (!s.active) revert MarketplaceListingInactive(listingId);
@@ -135,11 +132,10 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         }
         uint128 unitPrice = s.unitPrice;
         net = uint256(unitPrice) * quantity;
-        tax = net * $.params.get(Param.SalesTaxRate) / ONE;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
         if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
         bytes32 ref = bytes32(listingId);
-        IRSC rsc = $.rsc;
-        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, $.capitalPool, tax, ref);
+        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, ref);
         rsc.move(Action.Purchase, msg.sender, seller, net, ref);
         emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
     }

@@ -44,9 +44,6 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     /// @custom:storage-location erc7201:conductor.storage.ProfitAtRest
     struct ProfitAtRestStorage {
-        IRSC rsc;
-        IRegionParameters params;
-        address capitalPool;
         // delay (uint48) | rate (uint64, bit 48) | regionalDelay (uint48, bit 112) | regionalRate (uint64, bit 160)
         uint256 rates;
         mapping(address company => uint256) head;
@@ -65,23 +62,25 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     // ================================================================== constructor
 
-    /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor() {
+    /// @notice The region's token, parameters and capital pool: fixed per implementation
+    /// (immutables cost no storage read on every movement; an upgrade deploys a new implementation).
+    IRSC public immutable rsc;
+    IRegionParameters public immutable params;
+    address public immutable capitalPool;
+
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IRSC rsc_, IRegionParameters params_, address capitalPool_) {
+        rsc = rsc_;
+        params = params_;
+        capitalPool = capitalPool_;
         _disableInitializers();
     }
 
     /// @notice Initializes the proxy and caches the rates. `admin` is the governance executor.
-    function initialize(address admin, IRSC rsc_, IRegionParameters params_, address capitalPool_)
-        external
-        initializer
-    {
+    function initialize(address admin) external initializer {
         __AccessControl_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        ProfitAtRestStorage storage $ = _s();
-        $.rsc = rsc_;
-        $.params = params_;
-        $.capitalPool = capitalPool_;
-        _sync($);
+        _sync(_s());
     }
 
     // ================================================================== views
@@ -138,7 +137,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         external
     {
         ProfitAtRestStorage storage $ = _s();
-        if (msg.sender != address($.rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
+        if (msg.sender != address(rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
         if (from == to || amount == 0) return;
         if (_bearsLots(fromKind)) _bookOutflow($, from, fromKind, amount);
         if (_bearsLots(toKind)) {
@@ -158,7 +157,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 packedRates = _sync($);
         uint256 head = $.head[company];
         if (head == 0) {
-            Kind kind = $.rsc.kindOf(company);
+            Kind kind = rsc.kindOf(company);
             if (!_bearsLots(kind)) revert ProfitAtRestNotACompany(company);
             head = _initialize($, company, kind, 0, false);
         }
@@ -263,7 +262,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 tax = open * r.rate / ONE;
         if (tax != 0) {
             if (tax > r.available) revert ProfitAtRestTaxUnpaid(company, tax, r.available);
-            try $.rsc.move(Action.ProfitAtRestTax, company, $.capitalPool, tax, bytes32(r.cursor)) {}
+            try rsc.move(Action.ProfitAtRestTax, company, capitalPool, tax, bytes32(r.cursor)) {}
             catch {
                 return false;
             }
@@ -288,7 +287,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         private
         returns (uint256 head)
     {
-        uint256 balance = $.rsc.balanceOf(company);
+        uint256 balance = rsc.balanceOf(company);
         uint256 before = inflow ? balance - amount : balance + amount;
         head = uint256(uint8(kind)) << KIND_SHIFT;
         if (before != 0) {
@@ -300,7 +299,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     }
 
     function _sync(ProfitAtRestStorage storage $) private returns (uint256 packed) {
-        IRegionParameters p = $.params;
+        IRegionParameters p = params;
         uint48 delay = uint48(p.get(Param.ProfitAtRestDelay));
         uint64 rate = uint64(p.get(Param.ProfitAtRestRate));
         uint48 regionalDelay = uint48(p.get(Param.RegionalProfitAtRestDelay));

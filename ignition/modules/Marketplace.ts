@@ -15,18 +15,18 @@ export default buildModule("Marketplace", (m) => {
   const { rsc, regionParameters, capitalPool } = region;
   const deployer = m.getAccount(0);
 
-  const proxied = (name: string, args: unknown[]) => {
-    const impl = m.contract(name, [], { id: `${name}Impl` });
-    const proxy = m.contract("ERC1967Proxy", [impl, m.encodeFunctionCall(impl, "initialize", args as never)], {
+  const proxied = (name: string, constructorArgs: unknown[], initArgs: unknown[]) => {
+    const impl = m.contract(name, constructorArgs as never, { id: `${name}Impl` });
+    const proxy = m.contract("ERC1967Proxy", [impl, m.encodeFunctionCall(impl, "initialize", initArgs as never)], {
       id: `${name}Proxy`,
     });
     return m.contractAt(name, proxy, { id: name });
   };
 
-  const profitAtRest = proxied("ProfitAtRest", [deployer, rsc, regionParameters, capitalPool]);
-  const marketplace = proxied("Marketplace", [deployer, rsc, regionParameters, capitalPool]);
-  const jobBoard = proxied("JobBoard", [deployer, rsc]);
-  const loans = proxied("Loans", [deployer, rsc, capitalPool]);
+  const profitAtRest = proxied("ProfitAtRest", [rsc, regionParameters, capitalPool], [deployer]);
+  const marketplace = proxied("Marketplace", [rsc, regionParameters, capitalPool], [deployer]);
+  const jobBoard = proxied("JobBoard", [], [deployer, rsc]);
+  const loans = proxied("Loans", [rsc, capitalPool], [deployer]);
 
   m.call(rsc, "registerModule", [profitAtRest, MODULE_KIND, actionMask(["ProfitAtRestTax"])], {
     id: "RegisterProfitAtRest",
