@@ -90,7 +90,12 @@ export async function bench(): Promise<BenchRow[]> {
   const plainTransfer = await gasOf(token.connect(alice).transfer(bob.address, ONE));
 
   // ---- listing creation (through the seller's Safe), then warm-ups so every account is non-empty
-  const listingViaSafe = await seller.exec(d.marketplace, "createListing", [PRODUCT, "Steel beam", 12n * ONE, UNLIMITED]);
+  const listingViaSafe = await seller.exec(d.marketplace, "createListing", [
+    PRODUCT,
+    "Steel beam",
+    12n * ONE,
+    UNLIMITED,
+  ]);
   const beam = await d.marketplace.listingCount();
   await d.marketplace.connect(bob).purchase(beam, 1n, 10n ** 30n);
   await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
@@ -207,6 +212,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await bench();
   for (const r of rows) {
     const ratio = r.referenceGas ? ` (${(Number(r.gas) / Number(r.referenceGas)).toFixed(2)}× ${r.reference})` : "";
-    console.log(`${r.operation.padEnd(72)} ${r.gas.toString().padStart(9)}${ratio}${r.target ? `  target ${r.target}` : ""}`);
+    console.log(
+      `${r.operation.padEnd(72)} ${r.gas.toString().padStart(9)}${ratio}${r.target ? `  target ${r.target}` : ""}`,
+    );
   }
 }
