@@ -14,3 +14,9 @@ export type Param = (typeof Param)[number];
 
 export const Unit = ["Fraction","Seconds","Count","RscWei"] as const;
 export type Unit = (typeof Unit)[number];
+
+export const LoanStatus = ["None","Offered","Active","Repaid","Defaulted","Cancelled"] as const;
+export type LoanStatus = (typeof LoanStatus)[number];
+
+export const ItemKind = ["Product","Service"] as const;
+export type ItemKind = (typeof ItemKind)[number];
