@@ -254,15 +254,7 @@ contract RSC is
         }
         emit Transfer(from, to, amount);
         emit ActionPerformed(action, from, to, amount, ref);
-        // Tell the profit-at-rest ledger about every movement of a company, after the balances
-        // changed. Its own tax movements are not reported back (it books them itself), so the
-        // call cannot re-enter this branch.
-        if (_bearsLots(fromKind) || _bearsLots(toKind)) {
-            address ledger = $.lotLedger;
-            if (ledger != address(0) && ledger != msg.sender) {
-                ILotLedger(ledger).recordMove(action, from, fromKind, to, toKind, amount);
-            }
-        }
+        if (_bearsLots(fromKind) || _bearsLots(toKind)) _tellLotLedger($, action, from, fromKind, to, toKind, amount);
     }
 
     // ================================================================== registry writes
@@ -439,6 +431,24 @@ contract RSC is
 
     function _kind(uint256 word) private pure returns (Kind) {
         return Kind(uint8(word >> KIND_SHIFT));
+    }
+
+    /// @dev Tells the profit-at-rest ledger about a movement of a company, after the balances
+    /// changed. The ledger's own tax movements are not reported back (it books them itself), so
+    /// the call cannot re-enter.
+    function _tellLotLedger(
+        RSCStorage storage $,
+        Action action,
+        address from,
+        Kind fromKind,
+        address to,
+        Kind toKind,
+        uint256 amount
+    ) private {
+        address ledger = $.lotLedger;
+        if (ledger != address(0) && ledger != msg.sender) {
+            ILotLedger(ledger).recordMove(action, from, fromKind, to, toKind, amount);
+        }
     }
 
     /// @dev Companies whose inflows form profit-at-rest lots.

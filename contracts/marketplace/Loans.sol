@@ -60,8 +60,8 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
 
     /// @inheritdoc ILoans
     function totalOwed(uint256 loanId) public view returns (uint256) {
-        Loan storage l = _loan(loanId);
-        return uint256(l.principal) + l.interest;
+        Loan storage loan = _loan(loanId);
+        return uint256(loan.principal) + loan.interest;
     }
 
     /// @inheritdoc ILoans
@@ -71,11 +71,11 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
 
     /// @inheritdoc ILoans
     function instalmentAmount(uint256 loanId, uint256 k) public view returns (uint256) {
-        Loan storage l = _loan(loanId);
-        if (k == 0 || k > l.instalments) return 0;
-        uint256 total = uint256(l.principal) + l.interest;
-        uint256 each = total / l.instalments;
-        return k == l.instalments ? total - each * (l.instalments - 1) : each;
+        Loan storage loan = _loan(loanId);
+        if (k == 0 || k > loan.instalments) return 0;
+        uint256 total = uint256(loan.principal) + loan.interest;
+        uint256 each = total / loan.instalments;
+        return k == loan.instalments ? total - each * (loan.instalments - 1) : each;
     }
 
     /// @inheritdoc ILoans
@@ -84,22 +84,22 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
         view
         returns (uint256 due, uint256 paid, uint256 missed, uint256 overdue, uint48 nextDueAt)
     {
-        Loan storage l = _loan(loanId);
-        if (l.status != LoanStatus.Active && l.status != LoanStatus.Defaulted && l.status != LoanStatus.Repaid) {
+        Loan storage loan = _loan(loanId);
+        if (loan.status != LoanStatus.Active && loan.status != LoanStatus.Defaulted && loan.status != LoanStatus.Repaid) {
             return (0, 0, 0, 0, 0);
         }
-        uint256 n = l.instalments;
-        uint256 total = uint256(l.principal) + l.interest;
+        uint256 n = loan.instalments;
+        uint256 total = uint256(loan.principal) + loan.interest;
         uint256 each = total / n;
-        due = (block.timestamp - l.startedAt) / l.period;
+        due = (block.timestamp - loan.startedAt) / loan.period;
         if (due > n) due = n;
-        paid = l.repaid >= total ? n : (each == 0 ? n - 1 : l.repaid / each);
+        paid = loan.repaid >= total ? n : (each == 0 ? n - 1 : loan.repaid / each);
         if (paid > n) paid = n;
-        if (paid == n && l.repaid < total) paid = n - 1;
+        if (paid == n && loan.repaid < total) paid = n - 1;
         missed = due > paid ? due - paid : 0;
         uint256 dueAmount = due == n ? total : each * due;
-        overdue = dueAmount > l.repaid ? dueAmount - l.repaid : 0;
-        nextDueAt = paid < n ? uint48(l.startedAt + (paid + 1) * l.period) : 0;
+        overdue = dueAmount > loan.repaid ? dueAmount - loan.repaid : 0;
+        nextDueAt = paid < n ? uint48(loan.startedAt + (paid + 1) * loan.period) : 0;
     }
 
     /// @inheritdoc ILoans
@@ -143,38 +143,38 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
 
     /// @inheritdoc ILoans
     function cancelOffer(uint256 loanId) external {
-        Loan storage l = _loan(loanId);
-        if (msg.sender != l.bank) revert LoansNotBank(loanId, msg.sender, l.bank);
-        _expectStatus(loanId, l, LoanStatus.Offered);
-        l.status = LoanStatus.Cancelled;
+        Loan storage loan = _loan(loanId);
+        if (msg.sender != loan.bank) revert LoansNotBank(loanId, msg.sender, loan.bank);
+        _expectStatus(loanId, loan, LoanStatus.Offered);
+        loan.status = LoanStatus.Cancelled;
         emit LoanOfferCancelled(loanId);
     }
 
     /// @inheritdoc ILoans
     function acceptLoan(uint256 loanId) external {
-        Loan storage l = _loan(loanId);
-        if (msg.sender != l.borrower) revert LoansNotBorrower(loanId, msg.sender, l.borrower);
-        _expectStatus(loanId, l, LoanStatus.Offered);
-        l.status = LoanStatus.Active;
-        l.startedAt = uint48(block.timestamp);
-        rsc.move(Action.LoanDisbursement, l.bank, msg.sender, l.principal, bytes32(loanId));
+        Loan storage loan = _loan(loanId);
+        if (msg.sender != loan.borrower) revert LoansNotBorrower(loanId, msg.sender, loan.borrower);
+        _expectStatus(loanId, loan, LoanStatus.Offered);
+        loan.status = LoanStatus.Active;
+        loan.startedAt = uint48(block.timestamp);
+        rsc.move(Action.LoanDisbursement, loan.bank, msg.sender, loan.principal, bytes32(loanId));
         emit LoanAccepted(loanId, msg.sender, uint48(block.timestamp));
     }
 
     /// @inheritdoc ILoans
     function repayLoan(uint256 loanId, uint256 amount) external {
-        Loan storage l = _loan(loanId);
-        if (msg.sender != l.borrower) revert LoansNotBorrower(loanId, msg.sender, l.borrower);
-        _expectStatus(loanId, l, LoanStatus.Active);
-        uint256 owed = uint256(l.principal) + l.interest - l.repaid;
+        Loan storage loan = _loan(loanId);
+        if (msg.sender != loan.borrower) revert LoansNotBorrower(loanId, msg.sender, loan.borrower);
+        _expectStatus(loanId, loan, LoanStatus.Active);
+        uint256 owed = uint256(loan.principal) + loan.interest - loan.repaid;
         if (amount == 0 || amount > owed) revert LoansInvalidRepayment(loanId, amount, owed);
         // Cannot overflow 128 bits: repaid + amount <= principal + interest, checked just above
         // against the sum of two uint128 — and the sum is capped by the RSC supply (< 2^128).
-        l.repaid += uint128(amount);
-        rsc.move(Action.LoanRepayment, msg.sender, l.bank, amount, bytes32(loanId));
+        loan.repaid += uint128(amount);
+        rsc.move(Action.LoanRepayment, msg.sender, loan.bank, amount, bytes32(loanId));
         emit LoanRepaid(loanId, amount, owed - amount);
         if (amount == owed) {
-            l.status = LoanStatus.Repaid;
+            loan.status = LoanStatus.Repaid;
             emit LoanClosed(loanId);
         }
     }
@@ -182,34 +182,34 @@ contract Loans is ILoans, Initializable, AccessControlUpgradeable, UUPSUpgradeab
     /// @inheritdoc ILoans
     function declareDefault(uint256 loanId) external {
         LoansStorage storage $ = _s();
-        Loan storage l = _loan(loanId);
-        if (msg.sender != l.bank) revert LoansNotBank(loanId, msg.sender, l.bank);
-        _expectStatus(loanId, l, LoanStatus.Active);
+        Loan storage loan = _loan(loanId);
+        if (msg.sender != loan.bank) revert LoansNotBank(loanId, msg.sender, loan.bank);
+        _expectStatus(loanId, loan, LoanStatus.Active);
         (,, uint256 missed,,) = this.scheduleOf(loanId);
         if (missed == 0) revert LoansNoMissedInstalment(loanId);
-        uint256 owed = uint256(l.principal) + l.interest - l.repaid;
-        l.status = LoanStatus.Defaulted;
+        uint256 owed = uint256(loan.principal) + loan.interest - loan.repaid;
+        loan.status = LoanStatus.Defaulted;
         $.rights[loanId] = RightOfFirstRefusal({
             region: capitalPool,
-            borrower: l.borrower,
-            bank: l.bank,
+            borrower: loan.borrower,
+            bank: loan.bank,
             outstanding: uint128(owed),
             recordedAt: uint48(block.timestamp)
         });
-        emit LoanDefaulted(loanId, l.borrower, owed, missed);
-        emit RightOfFirstRefusalRecorded(loanId, capitalPool, l.borrower, l.bank);
+        emit LoanDefaulted(loanId, loan.borrower, owed, missed);
+        emit RightOfFirstRefusalRecorded(loanId, capitalPool, loan.borrower, loan.bank);
     }
 
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
 
-    function _loan(uint256 loanId) private view returns (Loan storage l) {
-        l = _s().loans[loanId];
-        if (l.status == LoanStatus.None) revert LoansUnknownLoan(loanId);
+    function _loan(uint256 loanId) private view returns (Loan storage loan) {
+        loan = _s().loans[loanId];
+        if (loan.status == LoanStatus.None) revert LoansUnknownLoan(loanId);
     }
 
-    function _expectStatus(uint256 loanId, Loan storage l, LoanStatus expected) private view {
-        if (l.status != expected) revert LoansWrongStatus(loanId, l.status, expected);
+    function _expectStatus(uint256 loanId, Loan storage loan, LoanStatus expected) private view {
+        if (loan.status != expected) revert LoansWrongStatus(loanId, loan.status, expected);
     }
 }

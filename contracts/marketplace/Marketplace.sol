@@ -73,9 +73,9 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     }
 
     /// @inheritdoc IMarketplace
-    function listingOf(uint256 listingId) external view returns (Listing memory l) {
+    function listingOf(uint256 listingId) external view returns (Listing memory listing) {
         StoredListing storage s = _listing(_s(), listingId);
-        l = Listing(s.seller, s.kind, s.active, s.available, s.unitPrice, s.name);
+        listing = Listing(s.seller, s.kind, s.active, s.available, s.unitPrice, s.name);
     }
 
     /// @inheritdoc IMarketplace
