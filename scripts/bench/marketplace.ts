@@ -3,7 +3,7 @@
  * Hardhat network with the reference contracts (a plain OpenZeppelin ERC-20, Safe 1.4.1) deployed
  * in the same run. Run alone: `npx tsx scripts/bench/marketplace.ts` (prints a table).
  */
-import type { BaseContract, ContractTransactionResponse, Signer } from "ethers";
+import type { BaseContract, Contract, ContractTransactionResponse, Signer } from "ethers";
 import { network } from "hardhat";
 import MarketplaceModule from "../../ignition/modules/Marketplace.ts";
 import { createSafe, execSafe } from "../lib/safe.ts";
@@ -33,7 +33,10 @@ export async function bench(): Promise<BenchRow[]> {
   const { ethers, ignition, networkHelpers, provider } = await network.create();
   const signers = await ethers.getSigners();
   const [admin, custodian1, custodian2, , alice, bob] = signers;
-  const d = await ignition.deploy(MarketplaceModule);
+  const deployed = await ignition.deploy(MarketplaceModule);
+  // Ignition types its contracts as BaseContract; the calls below are checked by the ABI at run time.
+  const d = deployed as unknown as Record<keyof typeof deployed, Contract>;
+  const signed = (c: Contract, who: Signer) => c.connect(who) as Contract;
   const gasOf = async (tx: Promise<ContractTransactionResponse> | ContractTransactionResponse) =>
     (await (await tx).wait())!.gasUsed;
 
@@ -83,11 +86,14 @@ export async function bench(): Promise<BenchRow[]> {
   for (const who of [alice.address, bob.address, buyer.address]) await deposit(who, 1_000_000n * ONE);
 
   // ---- references: a plain OZ ERC-20, held by alice, bob and the buyer's Safe
-  const token = await ethers.deployContract("ReferenceERC20", [alice.address, 1_000_000n * ONE]);
-  await token.connect(alice).transfer(bob.address, 1_000n * ONE);
-  await token.connect(alice).transfer(buyer.address, 1_000n * ONE);
-  await token.connect(alice).transfer(seller.address, 1_000n * ONE);
-  const plainTransfer = await gasOf(token.connect(alice).transfer(bob.address, ONE));
+  const token = (await ethers.deployContract("ReferenceERC20", [
+    alice.address,
+    1_000_000n * ONE,
+  ])) as unknown as Contract;
+  await signed(token, alice).transfer(bob.address, 1_000n * ONE);
+  await signed(token, alice).transfer(buyer.address, 1_000n * ONE);
+  await signed(token, alice).transfer(seller.address, 1_000n * ONE);
+  const plainTransfer = await gasOf(signed(token, alice).transfer(bob.address, ONE));
 
   // ---- listing creation (through the seller's Safe), then warm-ups so every account is non-empty
   const listingViaSafe = await seller.exec(d.marketplace, "createListing", [
@@ -97,17 +103,17 @@ export async function bench(): Promise<BenchRow[]> {
     UNLIMITED,
   ]);
   const beam = await d.marketplace.listingCount();
-  await d.marketplace.connect(bob).purchase(beam, 1n, 10n ** 30n);
+  await signed(d.marketplace, bob).purchase(beam, 1n, 10n ** 30n);
   await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
   await buyer.exec(token, "transfer", [seller.address, ONE]);
 
   // A member's purchase opening a new lot for the seller, then one joining that lot.
   await networkHelpers.time.increase(3600);
-  const memberPurchase = await gasOf(d.marketplace.connect(alice).purchase(beam, 1n, 10n ** 30n));
-  const memberPurchaseJoining = await gasOf(d.marketplace.connect(alice).purchase(beam, 1n, 10n ** 30n));
+  const memberPurchase = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+  const memberPurchaseJoining = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
   // The same purchase with the lot ledger switched off: what the token and the marketplace cost alone.
   await d.rsc.setLotLedger(ethers.ZeroAddress);
-  const memberPurchaseNoLedger = await gasOf(d.marketplace.connect(alice).purchase(beam, 1n, 10n ** 30n));
+  const memberPurchaseNoLedger = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
   await d.rsc.setLotLedger(await d.profitAtRest.getAddress());
 
   // The buyer's Safe: a plain ERC-20 transfer, and a purchase opening a new lot for the seller.
@@ -136,7 +142,7 @@ export async function bench(): Promise<BenchRow[]> {
     throw new Error("the many-lots company did not get one lot per purchase");
   }
   // One lot for the other company, a little before the end of the year.
-  await d.marketplace.connect(bob).purchase(bolt, BigInt(MANY_LOTS), 10n ** 30n);
+  await signed(d.marketplace, bob).purchase(bolt, BigInt(MANY_LOTS), 10n ** 30n);
   // The keeper collects what fell due (tax into the capital pool), 256 lots per call.
   let collectOne = 0n;
   let collectMany = 0n;
