@@ -47,6 +47,9 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Emitted when governance changes the registry allowed to write accounts.
     event RegistryChanged(address indexed previousRegistry, address indexed newRegistry);
 
+    /// @notice Emitted when governance points the token at a new profit-at-rest ledger (0: none).
+    event LotLedgerChanged(address indexed previousLedger, address indexed newLedger);
+
     /// @notice Emitted when the guardian pauses actions. `actionMask` bit `uint8(action)`.
     event ActionsPaused(uint32 actionMask, uint48 until, string reason);
 
@@ -105,6 +108,9 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice The registry allowed to register, suspend and recover accounts.
     function registry() external view returns (address);
 
+    /// @notice The profit-at-rest ledger told about every movement of a Company or RegionalCompany (0: none).
+    function lotLedger() external view returns (address);
+
     /// @notice The actions paused by the guardian and until when (0 if none).
     function pausedActions() external view returns (uint32 actionMask, uint48 until);
 
@@ -142,6 +148,12 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Registers a Module, Region or Bridge account with the actions it may perform.
     /// Only governance. Emits {AccountRegistered}.
     function registerModule(address module, Kind kind, uint56 permissions) external;
+
+    /// @notice Sets the profit-at-rest ledger ({ILotLedger}) that the token tells, after the balances
+    /// changed, about every typed action in which a Company or RegionalCompany sends or receives
+    /// (0 turns it off). Direct Person→Person transfers never call it. Only governance.
+    /// Emits {LotLedgerChanged}.
+    function setLotLedger(address ledger) external;
 
     /// @notice Pauses the actions in `actionMask` until `until` (at most 30 days ahead). Direct
     /// transfers, wages and income tax withheld from wages cannot be paused. Only the guardian.

@@ -10,6 +10,7 @@ import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/U
 import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
 import {Action, Kind} from "./ConductorTypes.sol";
+import {ILotLedger} from "./ILotLedger.sol";
 import {IRSC} from "./IRSC.sol";
 import {TransferRule} from "./TransferRule.sol";
 
@@ -69,6 +70,8 @@ contract RSC is
         // slot 3: registry (bits 0..159) | paused action mask (160..191) | paused until (192..239)
         uint256 config;
         string name;
+        // slot 5: the profit-at-rest ledger told about every movement of a company (0: none)
+        address lotLedger;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RSC")) - 1)) & ~bytes32(uint256(0xff))
@@ -143,6 +146,11 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
+    function lotLedger() external view returns (address) {
+        return _s().lotLedger;
+    }
+
+    /// @inheritdoc IRSC
     function pausedActions() public view returns (uint32 actionMask, uint48 until) {
         uint256 config = _s().config;
         until = uint48(config >> 192);
@@ -201,19 +209,21 @@ contract RSC is
     /// @inheritdoc IRSC
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external {
         RSCStorage storage $ = _s();
-        uint256 callerWord = $.accounts[msg.sender];
-        Kind callerKind = _kind(callerWord);
-        if (
-            (callerKind != Kind.Module && callerKind != Kind.Region && callerKind != Kind.Bridge)
-                || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer
-        ) revert RSCUnauthorizedModule(msg.sender, action);
+        {
+            uint256 callerWord = $.accounts[msg.sender];
+            Kind callerKind = _kind(callerWord);
+            if (
+                (callerKind != Kind.Module && callerKind != Kind.Region && callerKind != Kind.Bridge)
+                    || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer
+            ) revert RSCUnauthorizedModule(msg.sender, action);
+        }
         _checkNotPaused($, action);
 
         uint256 fromWord = from == address(0) ? 0 : $.accounts[from];
         uint256 toWord = to == address(0) ? 0 : $.accounts[to];
-        if (!TransferRule.isAllowed(action, _kind(fromWord), _kind(toWord))) {
-            revert RSCActionNotAllowed(action, _kind(fromWord), _kind(toWord));
-        }
+        Kind fromKind = _kind(fromWord);
+        Kind toKind = _kind(toWord);
+        if (!TransferRule.isAllowed(action, fromKind, toKind)) revert RSCActionNotAllowed(action, fromKind, toKind);
         // A suspended account neither sends nor receives, whatever the action (see {IRSC-move}).
         if (_suspended(fromWord)) revert RSCAccountSuspended(from);
         if (_suspended(toWord)) revert RSCAccountSuspended(to);
@@ -247,6 +257,7 @@ contract RSC is
         }
         emit Transfer(from, to, amount);
         emit ActionPerformed(action, from, to, amount, ref);
+        if (_bearsLots(fromKind) || _bearsLots(toKind)) _tellLotLedger($, action, from, fromKind, to, toKind, amount);
     }
 
     // ================================================================== registry writes
@@ -315,6 +326,14 @@ contract RSC is
     function setRegistry(address newRegistry) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (newRegistry == address(0)) revert RSCZeroAddress();
         _setRegistry(_s(), newRegistry);
+    }
+
+    /// @inheritdoc IRSC
+    function setLotLedger(address ledger) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        RSCStorage storage $ = _s();
+        address previous = $.lotLedger;
+        $.lotLedger = ledger;
+        emit LotLedgerChanged(previous, ledger);
     }
 
     /// @inheritdoc IRSC
@@ -415,6 +434,29 @@ contract RSC is
 
     function _kind(uint256 word) private pure returns (Kind) {
         return Kind(uint8(word >> KIND_SHIFT));
+    }
+
+    /// @dev Tells the profit-at-rest ledger about a movement of a company, after the balances
+    /// changed. The ledger's own tax movements are not reported back (it books them itself), so
+    /// the call cannot re-enter.
+    function _tellLotLedger(
+        RSCStorage storage $,
+        Action action,
+        address from,
+        Kind fromKind,
+        address to,
+        Kind toKind,
+        uint256 amount
+    ) private {
+        address ledger = $.lotLedger;
+        if (ledger != address(0) && ledger != msg.sender) {
+            ILotLedger(ledger).recordMove(action, from, fromKind, to, toKind, amount);
+        }
+    }
+
+    /// @dev Companies whose inflows form profit-at-rest lots.
+    function _bearsLots(Kind kind) private pure returns (bool) {
+        return kind == Kind.Company || kind == Kind.RegionalCompany;
     }
 
     function _suspended(uint256 word) private pure returns (bool) {

@@ -1,15 +1,17 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import Marketplace from "./Marketplace.ts";
 import Payroll from "./Payroll.ts";
 import Permissioning from "./Permissioning.ts";
 import Region from "./Region.ts";
 
 /**
- * Everything a region runs: the core, payroll, permissioning and (as they land) governance, marketplace,
+ * Everything a region runs: the core, payroll, permissioning, the marketplace (with the profit-at-rest ledger and loans) and (as they land) governance, marketplace,
  * services, federation and permissioning. `scripts/deploy.ts` and `npm start` deploy this module.
  */
 export default buildModule("Conductor", (m) => {
   const region = m.useModule(Region);
   const payroll = m.useModule(Payroll);
   const permissioning = m.useModule(Permissioning);
-  return { ...region, ...payroll, ...permissioning };
+  const marketplace = m.useModule(Marketplace);
+  return { ...region, ...payroll, ...permissioning, ...marketplace };
 });

@@ -16,7 +16,15 @@ export function governedConductorModule(options: { mode?: GovernanceModeName; co
     const governance = m.useModule(governanceModule(options));
     const { timelock } = governance;
     const deployer = m.getAccount(0);
-    const others = { WageSchedule: conductor.wageSchedule, Payroll: conductor.payroll, Permissioning: conductor.permissioning };
+    const others = {
+      WageSchedule: conductor.wageSchedule,
+      Payroll: conductor.payroll,
+      Permissioning: conductor.permissioning,
+      Marketplace: conductor.marketplace,
+      JobBoard: conductor.jobBoard,
+      ProfitAtRest: conductor.profitAtRest,
+      Loans: conductor.loans,
+    };
     for (const [name, contract] of Object.entries(others)) {
       const grant = m.call(contract, "grantRole", [DEFAULT_ADMIN_ROLE, timelock], { id: `${name}AdminToTimelock` });
       m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], { id: `${name}RenounceDeployer`, after: [grant] });

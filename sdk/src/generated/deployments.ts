@@ -4,7 +4,7 @@ export const deployments = {
   "31337": {
     "chainId": 31337,
     "regionName": "Demo Region",
-    "startBlock": 0,
+    "startBlock": 159,
     "contracts": {
       "RSC": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
       "Registry": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
@@ -17,7 +17,10 @@ export const deployments = {
       "FallbackHandler": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
       "WageSchedule": "0x59b670e9fA9D0A427751Af201D676719a970857b",
       "Payroll": "0x322813Fd9A801c5507c9de605d63CEA4f2CE6c44",
-      "Permissioning": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d"
+      "Permissioning": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d",
+      "Council": "0x66a67Ba3b8049F1FD0247cB634A152dFa938bd4e",
+      "Timelock": "0x2E2Ed0Cfd3AD2f1d34481277b3204d807Ca2F8c2",
+      "Governor": "0xf4B146FbA71F41E0592668ffbF264F1D186b2Ca8"
     }
   }
 } as const;

@@ -21,6 +21,12 @@ export type Param = (typeof Param)[number];
 export const Unit = ["Fraction","Seconds","Count","RscWei"] as const;
 export type Unit = (typeof Unit)[number];
 
+export const LoanStatus = ["None","Offered","Active","Repaid","Defaulted","Cancelled"] as const;
+export type LoanStatus = (typeof LoanStatus)[number];
+
+export const ItemKind = ["Product","Service"] as const;
+export type ItemKind = (typeof ItemKind)[number];
+
 export const Verdict = ["Allowed","SenderNotRegistered","SenderSuspended","CreationReservedToDeployers","TargetNotAllowed","TargetSuspended"] as const;
 export type Verdict = (typeof Verdict)[number];
 

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {Kind} from "../core/ConductorTypes.sol";
+
+/// @notice What a listing sells.
+enum ItemKind {
+    Product,
+    Service
+}
+
+/// @title IMarketplace — listings and purchases with the sales tax
+/// @notice Companies (Company, RegionalCompany, ExternalCompany — the caller is the company's
+/// treasury, usually a Safe) list products and services at prices they choose. Members and
+/// companies buy: the buyer pays `net = unitPrice × quantity` to the seller (`Purchase`) and
+/// `floor(net × SalesTaxRate / 1e18)` to the capital pool (`SalesTax`), atomically, so the seller
+/// never holds the tax. The buyer states the most she will pay in total, so a price raised after
+/// her purchase was approved (e.g. while a company's Safe collected signatures) can never cost
+/// her more.
+interface IMarketplace {
+    /// @notice A listing. Slot 0: seller | kind | active | available; slot 1: unitPrice; then name.
+    /// @param seller The company treasury that lists and receives the net price.
+    /// @param kind Product or service.
+    /// @param active Whether it can be bought.
+    /// @param available Units left; {UNLIMITED} for no limit.
+    /// @param unitPrice RSC wei per unit, before sales tax.
+    /// @param name What is sold, e.g. "Steel beam".
+    struct Listing {
+        address seller;
+        ItemKind kind;
+        bool active;
+        uint64 available;
+        uint128 unitPrice;
+        string name;
+    }
+
+    /// @notice Emitted when `seller` lists `name` as listing `listingId`. Price in RSC wei.
+    event ListingCreated(
+        uint256 indexed listingId, address indexed seller, ItemKind kind, string name, uint128 unitPrice, uint64 available
+    );
+
+    /// @notice Emitted when the seller changes a listing's price, units left or active flag.
+    event ListingUpdated(uint256 indexed listingId, uint128 unitPrice, uint64 available, bool active);
+
+    /// @notice Emitted on every purchase. `unitPrice`, `net` (to the seller) and `tax` (to the
+    /// capital pool) in RSC wei.
+    event Purchased(
+        uint256 indexed listingId,
+        address indexed buyer,
+        address indexed seller,
+        uint64 quantity,
+        uint128 unitPrice,
+        uint256 net,
+        uint256 tax
+    );
+
+    /// @notice Thrown when an account that is not a Company, RegionalCompany or ExternalCompany lists.
+    error MarketplaceNotACompany(address account, Kind kind);
+
+    /// @notice Thrown when `caller` changes a listing it does not own.
+    error MarketplaceNotSeller(uint256 listingId, address caller, address seller);
+
+    /// @notice Thrown when a listing id does not exist.
+    error MarketplaceUnknownListing(uint256 listingId);
+
+    /// @notice Thrown when a listing is bought while inactive.
+    error MarketplaceListingInactive(uint256 listingId);
+
+    /// @notice Thrown when a purchase asks for zero units.
+    error MarketplaceZeroQuantity(uint256 listingId);
+
+    /// @notice Thrown when fewer units are left than asked for.
+    error MarketplaceInsufficientQuantity(uint256 listingId, uint64 requested, uint64 available);
+
+    /// @notice Thrown when the price plus tax exceeds the buyer's stated maximum (RSC wei).
+    error MarketplaceAboveMaximum(uint256 listingId, uint256 total, uint256 maxTotal);
+
+    /// @notice Thrown when a seller would buy its own listing.
+    error MarketplaceSelfPurchase(uint256 listingId, address seller);
+
+    /// @notice Thrown when a listing's name is empty or longer than {MAX_NAME_LENGTH} bytes.
+    error MarketplaceInvalidName(uint256 length);
+
+    /// @notice The `available` value meaning "no limit".
+    function UNLIMITED() external view returns (uint64);
+
+    /// @notice The longest listing name, in bytes.
+    function MAX_NAME_LENGTH() external view returns (uint256);
+
+    /// @notice How many listings exist; ids run from 1 to this number.
+    function listingCount() external view returns (uint256);
+
+    /// @notice Listing `listingId`. Reverts with {MarketplaceUnknownListing} if it does not exist.
+    function listingOf(uint256 listingId) external view returns (Listing memory);
+
+    /// @notice The net price and the sales tax of `quantity` units of `listingId` now (RSC wei).
+    function quote(uint256 listingId, uint64 quantity) external view returns (uint256 net, uint256 tax);
+
+    /// @notice Lists `name` at `unitPrice` RSC wei with `available` units ({UNLIMITED} for no
+    /// limit), active at once. Requirements: the caller is a Company, RegionalCompany or
+    /// ExternalCompany; the name is 1..{MAX_NAME_LENGTH} bytes. Emits {ListingCreated}.
+    function createListing(ItemKind kind, string calldata name, uint128 unitPrice, uint64 available)
+        external
+        returns (uint256 listingId);
+
+    /// @notice Changes the price, units left and active flag of the caller's listing.
+    /// Emits {ListingUpdated}.
+    function setListing(uint256 listingId, uint128 unitPrice, uint64 available, bool active) external;
+
+    /// @notice Buys `quantity` units of `listingId` for at most `maxTotal` RSC wei including tax.
+    /// Requirements: the listing exists and is active; `quantity` > 0 and available; net + tax <=
+    /// `maxTotal`; the caller is not the seller; the token's transfer rule allows the caller to buy.
+    /// Emits {Purchased}, and the token's {IRSC-ActionPerformed} for `Purchase` and `SalesTax`
+    /// with `ref = bytes32(listingId)`.
+    function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax);
+}

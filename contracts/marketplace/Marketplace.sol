@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+pragma solidity ^0.8.28;
+
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {Action, Kind} from "../core/ConductorTypes.sol";
+import {IRSC} from "../core/IRSC.sol";
+import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
+import {IMarketplace, ItemKind} from "./IMarketplace.sol";
+
+/// @title Marketplace
+/// @notice See {IMarketplace}. Registered in the token as a Module allowed `Purchase` and `SalesTax`.
+contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
+    /// @inheritdoc IMarketplace
+    uint64 public constant UNLIMITED = type(uint64).max;
+    /// @inheritdoc IMarketplace
+    uint256 public constant MAX_NAME_LENGTH = 128;
+
+    uint256 private constant ONE = 1e18;
+
+    /// @dev A listing in storage. Slot 0: seller (160) | kind (8) | active (8) | available (64).
+    /// Slot 1: unitPrice. Slot 2: name.
+    struct StoredListing {
+        address seller;
+        ItemKind kind;
+        bool active;
+        uint64 available;
+        uint128 unitPrice;
+        string name;
+    }
+
+    /// @custom:storage-location erc7201:conductor.storage.Marketplace
+    struct MarketplaceStorage {
+        uint256 listingCount;
+        mapping(uint256 listingId => StoredListing) listings;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("conductor.storage.Marketplace")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant STORAGE_LOCATION = 0x7650c22907f6fc46b909b5e4682be8a829c2e622ee34d229ef4e6317a17dc200;
+
+    function _s() private pure returns (MarketplaceStorage storage $) {
+        assembly {
+            $.slot := STORAGE_LOCATION
+        }
+    }
+
+    /// @notice The region's token, parameters and capital pool: fixed per implementation
+    /// (immutables cost no storage read on every purchase; an upgrade deploys a new implementation).
+    IRSC public immutable rsc;
+    IRegionParameters public immutable params;
+    address public immutable capitalPool;
+
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IRSC rsc_, IRegionParameters params_, address capitalPool_) {
+        rsc = rsc_;
+        params = params_;
+        capitalPool = capitalPool_;
+        _disableInitializers();
+    }
+
+    /// @notice Initializes the proxy. `admin` is the governance executor (upgrades only).
+    function initialize(address admin) external initializer {
+        __AccessControl_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    // ================================================================== views
+
+    /// @inheritdoc IMarketplace
+    function listingCount() external view returns (uint256) {
+        return _s().listingCount;
+    }
+
+    /// @inheritdoc IMarketplace
+    function listingOf(uint256 listingId) external view returns (Listing memory listing) {
+        StoredListing storage s = _listing(_s(), listingId);
+        listing = Listing(s.seller, s.kind, s.active, s.available, s.unitPrice, s.name);
+    }
+
+    /// @inheritdoc IMarketplace
+    function quote(uint256 listingId, uint64 quantity) external view returns (uint256 net, uint256 tax) {
+        net = uint256(_listing(_s(), listingId).unitPrice) * quantity;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
+    }
+
+    // ================================================================== writes
+
+    /// @inheritdoc IMarketplace
+    function createListing(ItemKind kind, string calldata name, uint128 unitPrice, uint64 available)
+        external
+        returns (uint256 listingId)
+    {
+        MarketplaceStorage storage $ = _s();
+        Kind sellerKind = rsc.kindOf(msg.sender);
+        if (sellerKind != Kind.Company && sellerKind != Kind.RegionalCompany && sellerKind != Kind.ExternalCompany) {
+            revert MarketplaceNotACompany(msg.sender, sellerKind);
+        }
+        if (bytes(name).length == 0 || bytes(name).length > MAX_NAME_LENGTH) {
+            revert MarketplaceInvalidName(bytes(name).length);
+        }
+        listingId = ++$.listingCount;
+        $.listings[listingId] = StoredListing(msg.sender, kind, true, available, unitPrice, name);
+        emit ListingCreated(listingId, msg.sender, kind, name, unitPrice, available);
+    }
+
+    /// @inheritdoc IMarketplace
+    function setListing(uint256 listingId, uint128 unitPrice, uint64 available, bool active) external {
+        StoredListing storage s = _listing(_s(), listingId);
+        if (s.seller != msg.sender) revert MarketplaceNotSeller(listingId, msg.sender, s.seller);
+        s.unitPrice = unitPrice;
+        s.available = available;
+        s.active = active;
+        emit ListingUpdated(listingId, unitPrice, available, active);
+    }
+
+    /// @inheritdoc IMarketplace
+    function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax) {
+        StoredListing storage s = _s().listings[listingId];
+        address seller = s.seller;
+        if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
+        if (!s.active) revert MarketplaceListingInactive(listingId);
+        if (quantity == 0) revert MarketplaceZeroQuantity(listingId);
+        if (seller == msg.sender) revert MarketplaceSelfPurchase(listingId, seller);
+        uint64 available = s.available;
+        if (available != UNLIMITED) {
+            if (quantity > available) revert MarketplaceInsufficientQuantity(listingId, quantity, available);
+            // Cannot underflow: quantity <= available.
+            unchecked {
+                s.available = available - quantity;
+            }
+        }
+        uint128 unitPrice = s.unitPrice;
+        net = uint256(unitPrice) * quantity;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
+        bytes32 ref = bytes32(listingId);
+        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, ref);
+        rsc.move(Action.Purchase, msg.sender, seller, net, ref);
+        emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
+    }
+
+    // ================================================================== internal
+
+    function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    function _listing(MarketplaceStorage storage $, uint256 listingId) private view returns (StoredListing storage s) {
+        s = $.listings[listingId];
+        if (s.seller == address(0)) revert MarketplaceUnknownListing(listingId);
+    }
+}

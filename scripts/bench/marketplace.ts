@@ -1,0 +1,234 @@
+/**
+ * Gas benchmark of the marketplace layer (issue 5), measured from receipts on an in-process
+ * Hardhat network with the reference contracts (a plain OpenZeppelin ERC-20, Safe 1.4.1) deployed
+ * in the same run. Run alone: `npx tsx scripts/bench/marketplace.ts` (prints a table).
+ */
+import type { BaseContract, Contract, ContractTransactionResponse, Signer } from "ethers";
+import { network } from "hardhat";
+import MarketplaceModule from "../../ignition/modules/Marketplace.ts";
+import { createSafe, execSafe } from "../lib/safe.ts";
+
+export interface BenchRow {
+  group: string;
+  operation: string;
+  gas: bigint;
+  reference?: string;
+  referenceGas?: bigint;
+  target?: string;
+}
+
+const ONE = 10n ** 18n;
+const DAY = 86_400;
+const YEAR = 365 * DAY;
+const COMPANY = 2;
+const PRODUCT = 0;
+const UNLIMITED = 2n ** 64n - 1n;
+
+type Target = BaseContract & { interface: { encodeFunctionData(f: string, a: unknown[]): string } };
+
+/** The lots a spend is measured after, on the year's spread (env LOTS overrides, for quick runs). */
+const MANY_LOTS = Number(process.env.MARKETPLACE_BENCH_LOTS ?? 10_000);
+
+export async function bench(): Promise<BenchRow[]> {
+  const { ethers, ignition, networkHelpers, provider } = await network.create();
+  const signers = await ethers.getSigners();
+  const [admin, custodian1, custodian2, , alice, bob] = signers;
+  const deployed = await ignition.deploy(MarketplaceModule);
+  // Ignition types its contracts as BaseContract; the calls below are checked by the ABI at run time.
+  const d = deployed as unknown as Record<keyof typeof deployed, Contract>;
+  const signed = (c: Contract, who: Signer) => c.connect(who) as Contract;
+  const gasOf = async (tx: Promise<ContractTransactionResponse> | ContractTransactionResponse) =>
+    (await (await tx).wait())!.gasUsed;
+
+  const custodians = [custodian1, custodian2];
+  const asCustodians = async (target: Target, fn: string, args: unknown[]) =>
+    (
+      await execSafe(
+        d.custodians as never,
+        await target.getAddress(),
+        target.interface.encodeFunctionData(fn, args),
+        custodians,
+      )
+    ).wait();
+  let salt = 7_000n;
+  async function company(name: string, owners: Signer[]) {
+    const address = await createSafe(
+      d.safeProxyFactory,
+      await d.safeSingleton.getAddress(),
+      await d.fallbackHandler.getAddress(),
+      await Promise.all(owners.map((o) => o.getAddress())),
+      2,
+      salt++,
+      d.safeSingleton.interface,
+    );
+    await d.registry.registerCompany(address, COMPANY, 1, name);
+    const safe = await ethers.getContractAt("Safe", address);
+    const exec = async (target: Target, fn: string, args: unknown[]) =>
+      gasOf(
+        execSafe(safe as never, await target.getAddress(), target.interface.encodeFunctionData(fn, args), [
+          owners[0],
+          owners[1],
+        ]) as never,
+      );
+    return { address, exec };
+  }
+
+  await d.registry.onboardMember(alice.address);
+  await d.registry.onboardMember(bob.address);
+  const seller = await company("Acme Steel", signers.slice(7, 10));
+  const buyer = await company("Green Grocers", signers.slice(10, 13));
+  const fewLots = await company("One Lot Co", signers.slice(13, 16));
+  const manyLots = await company("Many Lots Co", signers.slice(16, 19));
+  await asCustodians(d.reserve, "attestReserves", [100_000_000n * ONE, 0, ethers.id("bench")]);
+  let ref = 0;
+  const deposit = (to: string, amount: bigint) =>
+    asCustodians(d.reserve, "attestDeposit", [ethers.id(`bench ${ref++}`), to, amount]);
+  for (const who of [alice.address, bob.address, buyer.address]) await deposit(who, 1_000_000n * ONE);
+
+  // ---- references: a plain OZ ERC-20, held by alice, bob and the buyer's Safe
+  const token = (await ethers.deployContract("ReferenceERC20", [])) as unknown as Contract;
+  await token.mint(alice.address, 1_000_000n * ONE);
+  await signed(token, alice).transfer(bob.address, 1_000n * ONE);
+  await signed(token, alice).transfer(buyer.address, 1_000n * ONE);
+  await signed(token, alice).transfer(seller.address, 1_000n * ONE);
+  const plainTransfer = await gasOf(signed(token, alice).transfer(bob.address, ONE));
+
+  // ---- listing creation (through the seller's Safe), then warm-ups so every account is non-empty
+  const listingViaSafe = await seller.exec(d.marketplace, "createListing", [
+    PRODUCT,
+    "Steel beam",
+    12n * ONE,
+    UNLIMITED,
+  ]);
+  const beam = await d.marketplace.listingCount();
+  await signed(d.marketplace, bob).purchase(beam, 1n, 10n ** 30n);
+  await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  await buyer.exec(token, "transfer", [seller.address, ONE]);
+
+  // A member's purchase opening a new lot for the seller, then one joining that lot.
+  await networkHelpers.time.increase(3600);
+  const memberPurchase = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+  const memberPurchaseJoining = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+  // The same purchase with the lot ledger switched off: what the token and the marketplace cost alone.
+  await d.rsc.setLotLedger(ethers.ZeroAddress);
+  const memberPurchaseNoLedger = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+  await d.rsc.setLotLedger(await d.profitAtRest.getAddress());
+
+  // The buyer's Safe: a plain ERC-20 transfer, and a purchase opening a new lot for the seller.
+  const safeTransfer = await buyer.exec(token, "transfer", [seller.address, ONE]);
+  await networkHelpers.time.increase(3600);
+  const companyPurchase = await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+
+  // ---- a spend after one lot and after MANY_LOTS lots spread over a year (keeper-collected)
+  await fewLots.exec(d.marketplace, "createListing", [PRODUCT, "Bolt", ONE, UNLIMITED]);
+  await manyLots.exec(d.marketplace, "createListing", [PRODUCT, "Nut", ONE, UNLIMITED]);
+  const bolt = beam + 1n;
+  const nut = beam + 2n;
+  const start = await networkHelpers.time.latest();
+  const gap = Math.floor(YEAR / MANY_LOTS);
+  // Raw transactions with a fixed gas limit: no estimate round-trip per lot.
+  // Enough income that both companies can spend twice, whatever MANY_LOTS (1 unit per lot at 10,000).
+  const unitsPerLot = BigInt(Math.max(1, Math.ceil(2_000 / MANY_LOTS)));
+  const nutData = d.marketplace.interface.encodeFunctionData("purchase", [nut, unitsPerLot, 10n ** 30n]);
+  const marketplaceAddress = await d.marketplace.getAddress();
+  for (let i = 0; i < MANY_LOTS; i++) {
+    await provider.request({ method: "evm_setNextBlockTimestamp", params: [start + 60 + i * gap] });
+    await provider.request({
+      method: "eth_sendTransaction",
+      params: [{ from: bob.address, to: marketplaceAddress, data: nutData, gas: "0x30d40" }],
+    });
+  }
+  if ((await d.profitAtRest.bookOf(manyLots.address)).lotCount !== BigInt(MANY_LOTS)) {
+    throw new Error("the many-lots company did not get one lot per purchase");
+  }
+  // One lot for the other company, a little before the end of the year.
+  await signed(d.marketplace, bob).purchase(bolt, unitsPerLot * BigInt(MANY_LOTS), 10n ** 30n);
+  // The keeper collects what fell due (tax into the capital pool), 256 lots per call.
+  let collectOne = 0n;
+  let collectMany = 0n;
+  for (;;) {
+    const before = (await d.profitAtRest.bookOf(manyLots.address)).cursor;
+    const gas = await gasOf(d.profitAtRest.collect(manyLots.address, 256n));
+    if (collectMany === 0n) collectMany = gas;
+    if ((await d.profitAtRest.bookOf(manyLots.address)).cursor === before) break;
+  }
+  const manyBook = await d.profitAtRest.bookOf(manyLots.address);
+  // Warm-up spends (every company has spent before), then the measured spends.
+  await fewLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  const spendAfterOne = await fewLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  const spendAfterMany = await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+
+  // ---- collection of a single due lot, and a spend that collects AUTO_COLLECT due lots first
+  await networkHelpers.time.increase(31 * DAY);
+  collectOne = await gasOf(d.profitAtRest.collect(fewLots.address, 256n));
+  const spendCollecting = await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+
+  const G = "marketplace";
+  const lotsDesc = `${Number(manyBook.lotCount).toLocaleString("en-US")} lots over a year`;
+  void admin;
+  return [
+    { group: G, operation: "plain OZ ERC-20 transfer (reference)", gas: plainTransfer },
+    {
+      group: G,
+      operation: "member purchase: debit, seller credit, sales tax, new lot",
+      gas: memberPurchase,
+      reference: "plain OZ ERC-20 transfer",
+      referenceGas: plainTransfer,
+      target: "≤ 2.5× reference",
+    },
+    {
+      group: G,
+      operation: "member purchase joining the seller's current lot",
+      gas: memberPurchaseJoining,
+      reference: "plain OZ ERC-20 transfer",
+      referenceGas: plainTransfer,
+      target: "≤ 2.5× reference",
+    },
+    {
+      group: G,
+      operation: "member purchase with the lot ledger switched off (breakdown only)",
+      gas: memberPurchaseNoLedger,
+      reference: "plain OZ ERC-20 transfer",
+      referenceGas: plainTransfer,
+    },
+    { group: G, operation: "2-of-3 Safe: plain OZ ERC-20 transfer (reference)", gas: safeTransfer },
+    {
+      group: G,
+      operation: "company purchase through a 2-of-3 Safe (new lot)",
+      gas: companyPurchase,
+      reference: "Safe ERC-20 transfer + (member purchase − plain transfer)",
+      referenceGas: safeTransfer + memberPurchase - plainTransfer,
+      target: "≤ reference",
+    },
+    { group: G, operation: "listing creation through a 2-of-3 Safe", gas: listingViaSafe },
+    { group: G, operation: "profit-at-rest collection of one due lot", gas: collectOne },
+    { group: G, operation: "profit-at-rest collection of 256 due lots (one keeper call)", gas: collectMany },
+    { group: G, operation: "company spend (via Safe) after 1 lot", gas: spendAfterOne },
+    {
+      group: G,
+      operation: `company spend (via Safe) after ${lotsDesc}`,
+      gas: spendAfterMany,
+      reference: "spend after 1 lot",
+      referenceGas: spendAfterOne,
+      target: "≤ 1.1× reference",
+    },
+    {
+      group: G,
+      operation: "company spend (via Safe) collecting 4 due lots on the way",
+      gas: spendCollecting,
+      reference: "spend after 1 lot",
+      referenceGas: spendAfterOne,
+    },
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await bench();
+  for (const r of rows) {
+    const ratio = r.referenceGas ? ` (${(Number(r.gas) / Number(r.referenceGas)).toFixed(2)}× ${r.reference})` : "";
+    console.log(
+      `${r.operation.padEnd(72)} ${r.gas.toString().padStart(9)}${ratio}${r.target ? `  target ${r.target}` : ""}`,
+    );
+  }
+}

@@ -1,0 +1,251 @@
+import { expect } from "chai";
+import { parseEther } from "ethers";
+import { Action } from "../helpers/region.ts";
+import {
+  DAY,
+  deployMarketplace,
+  ethers,
+  type MarketplaceFixture,
+  networkHelpers,
+  ONE,
+  PRODUCT,
+  SERVICE,
+} from "./fixture.ts";
+
+const { time } = networkHelpers;
+const PARAM = { ProfitAtRestRate: 3, RegionalProfitAtRestDelay: 4, RegionalProfitAtRestRate: 5 };
+
+/** Σ of the open parts of every lot of `company`. */
+async function sumOpen(f: MarketplaceFixture, company: string) {
+  const lots = await f.profitAtRest.lotsOf(company, 0n, 10_000n);
+  return lots.reduce((sum: bigint, lot: { open: bigint }) => sum + lot.open, 0n);
+}
+
+describe("ProfitAtRest", () => {
+  let f: MarketplaceFixture;
+  let t0: number;
+  const beam = 1n; // acme sells at 1 RSC
+  const coal = 2n; // grocer sells at 1 RSC
+  const checkup = 3n; // clinic sells at 1 RSC
+
+  beforeEach(async () => {
+    f = await networkHelpers.loadFixture(deployMarketplace);
+    await f.acme.exec(f.marketplace, "createListing", [PRODUCT, "Steel beam", ONE, 2n ** 64n - 1n]);
+    await f.grocer.exec(f.marketplace, "createListing", [PRODUCT, "Coal", ONE, 2n ** 64n - 1n]);
+    await f.clinic.exec(f.marketplace, "createListing", [SERVICE, "Check-up", ONE, 2n ** 64n - 1n]);
+    await f.regionParameters.setParameter(PARAM.ProfitAtRestRate, parseEther("0.05"));
+    await f.profitAtRest.syncParameters();
+    t0 = (await time.latest()) + 100;
+  });
+
+  const at = (day: number) => time.setNextBlockTimestamp(t0 + day * DAY);
+  const sell = (listing: bigint, units: bigint) => f.marketplace.connect(f.alice).purchase(listing, units, 10n ** 30n);
+
+  it("FIFO by hand: income on days 0, 10, 20, a spend on day 25, delay 30 days, rate 5 %", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await at(10);
+    await sell(beam, 200n);
+    await at(20);
+    await sell(beam, 300n);
+    await at(25);
+    // 150 net + 12 sales tax = 162 out: lot 0 (100) spent, lot 1 keeps 138.
+    await f.acme.exec(f.marketplace, "purchase", [coal, 150n, 162n * ONE]);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(438n * ONE);
+    const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
+    expect(lots.map((l: { open: bigint }) => l.open)).to.deep.equal([0n, 138n * ONE, 300n * ONE]);
+    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal([30, 40, 50].map((d) => BigInt(t0 + d * DAY)));
+
+    // Day 35: lot 0 is due but fully spent — no tax; lot 1 not due yet. Anyone may collect.
+    await at(35);
+    await expect(f.profitAtRest.connect(f.outsider).collect(f.acme.address, 10n))
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 0n, 0n, 0n);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(438n * ONE);
+
+    // Day 45: lot 1 open 138 → tax 6.9.
+    await at(45);
+    const pool = await f.capitalPool.getAddress();
+    const tx = f.profitAtRest.connect(f.outsider).collect(f.acme.address, 10n);
+    await expect(tx)
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 1n, 138n * ONE, parseEther("6.9"));
+    await expect(tx)
+      .to.emit(f.rsc, "ActionPerformed")
+      .withArgs(Action.indexOf("ProfitAtRestTax"), f.acme.address, pool, parseEther("6.9"), ethers.toBeHex(1n, 32));
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("431.1"));
+
+    // Day 55: lot 2 open 300 → tax 15, taken from the oldest open money (lot 1).
+    await at(55);
+    await f.profitAtRest.connect(f.outsider).collect(f.acme.address, 10n);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("416.1"));
+    const after = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
+    expect(after.map((l: { open: bigint }) => l.open)).to.deep.equal([0n, parseEther("116.1"), 300n * ONE]);
+    expect(after.map((l: { collected: boolean }) => l.collected)).to.deep.equal([true, true, true]);
+
+    // Never taxed again.
+    await at(400);
+    await expect(f.profitAtRest.connect(f.outsider).collect(f.acme.address, 10n)).not.to.emit(
+      f.profitAtRest,
+      "ProfitAtRestCollected",
+    );
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("416.1"));
+    expect(await sumOpen(f, f.acme.address)).to.equal(parseEther("416.1"));
+  });
+
+  it("a company's own outflow collects due lots first, on what it held", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await at(31);
+    // Spend 10 net + 0.8 tax; lot 0 (100, due on day 30) is taxed 5 before the spend.
+    await f.acme.exec(f.marketplace, "purchase", [coal, 10n, parseEther("10.8")]);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("84.2"));
+    const [lot] = await f.profitAtRest.lotsOf(f.acme.address, 0n, 1n);
+    expect(lot.collected).to.equal(true);
+    expect(lot.open).to.equal(parseEther("84.2"));
+  });
+
+  it("refuses an outflow that would leave less than the tax due", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 1000n * ONE, 100n * ONE, 1, 60 * DAY]);
+    await f.acme.exec(f.loans, "acceptLoan", [1n]);
+    await time.increaseTo(t0 + 31 * DAY);
+    const repay = f.loans.interface.encodeFunctionData("repayLoan", [1n, 1098n * ONE]);
+    await expect(ethers.provider.call({ to: await f.loans.getAddress(), data: repay, from: f.acme.address }))
+      .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestTaxUnpaid")
+      .withArgs(f.acme.address, 5n * ONE, 2n * ONE);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(1100n * ONE);
+  });
+
+  it("inflows never collect (the buyer does not pay for the seller's tax)", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await at(31);
+    await expect(sell(beam, 1n)).not.to.emit(f.profitAtRest, "ProfitAtRestCollected");
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(101n * ONE);
+  });
+
+  it("inflows within the lot window join one lot; a later one opens a new lot", async () => {
+    await at(0);
+    await sell(beam, 1n);
+    await time.setNextBlockTimestamp(t0 + 60);
+    await sell(beam, 2n);
+    await time.setNextBlockTimestamp(t0 + 15 * 60);
+    await sell(beam, 3n);
+    const book = await f.profitAtRest.bookOf(f.acme.address);
+    expect(book.lotCount).to.equal(2n);
+    const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
+    expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([3n * ONE, 3n * ONE]);
+  });
+
+  it("USD deposits and loan disbursements are exempt lots in FIFO order", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await f.deposit(f.acme.address, 50n * ONE);
+    await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 1000n * ONE, 100n * ONE, 10, 30 * DAY]);
+    await f.acme.exec(f.loans, "acceptLoan", [1n]);
+    const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
+    expect(lots.map((l: { exempt: boolean }) => l.exempt)).to.deep.equal([false, true]);
+    expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([100n * ONE, 1050n * ONE]);
+    await at(40);
+    const tx = f.profitAtRest.collect(f.acme.address, 10n);
+    await expect(tx)
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 0n, 100n * ONE, 5n * ONE);
+    await expect(tx).to.emit(f.profitAtRest, "ProfitAtRestCollected").withArgs(f.acme.address, 1n, 0n, 0n);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(1145n * ONE);
+    // The bank's own deposit lot is exempt too.
+    await f.profitAtRest.collect(f.bank.address, 10n);
+    expect(await f.rsc.balanceOf(f.bank.address)).to.equal(99_000n * ONE);
+  });
+
+  it("a regionally-operated company follows the regional delay and rate", async () => {
+    await f.regionParameters.setParameter(PARAM.RegionalProfitAtRestRate, parseEther("0.1"));
+    await at(0);
+    await sell(checkup, 100n);
+    await at(31);
+    await f.profitAtRest.collect(f.clinic.address, 10n); // syncs the rates first
+    expect(await f.rsc.balanceOf(f.clinic.address)).to.equal(100n * ONE);
+    await at(91);
+    await f.profitAtRest.collect(f.clinic.address, 10n);
+    expect(await f.rsc.balanceOf(f.clinic.address)).to.equal(90n * ONE);
+  });
+
+  it("invariant: the open lots of a company sum to its balance, through every kind of movement", async () => {
+    const check = async () => {
+      for (const c of [f.acme, f.grocer, f.bank]) {
+        expect(await sumOpen(f, c.address)).to.equal(await f.rsc.balanceOf(c.address));
+      }
+    };
+    await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 500n * ONE, 50n * ONE, 5, 30 * DAY]);
+    for (let day = 0; day < 200; day += 7) {
+      await at(day);
+      await sell(beam, BigInt(10 + (day % 13)));
+      if (day === 14) await f.acme.exec(f.loans, "acceptLoan", [1n]);
+      if (day % 21 === 0) await f.acme.exec(f.marketplace, "purchase", [coal, BigInt(5 + (day % 7)), 10n ** 30n]);
+      if (day % 28 === 0 && day > 14) await f.acme.exec(f.loans, "repayLoan", [1n, 20n * ONE]);
+      if (day % 35 === 0) await f.profitAtRest.collect(f.grocer.address, 3n);
+      await check();
+    }
+    await f.profitAtRest.collect(f.acme.address, 256n);
+    await check();
+  });
+
+  it("books an opening lot for a company that held RSC before the ledger was set", async () => {
+    await f.rsc.setLotLedger(ethers.ZeroAddress);
+    await f.deposit(f.grocer.address, 500n * ONE);
+    await f.rsc.setLotLedger(await f.profitAtRest.getAddress());
+    await expect(sell(coal, 10n))
+      .to.emit(f.profitAtRest, "OpeningLotBooked")
+      .withArgs(f.grocer.address, 500n * ONE);
+    expect(await sumOpen(f, f.grocer.address)).to.equal(510n * ONE);
+  });
+
+  it("a paused ProfitAtRestTax never blocks a company's spending; the lot waits", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await f.rsc.grantRole(await f.rsc.GUARDIAN_ROLE(), f.admin.address);
+    await at(31);
+    await f.rsc.pauseActions(1 << Action.indexOf("ProfitAtRestTax"), t0 + 40 * DAY, "audit");
+    await f.acme.exec(f.marketplace, "purchase", [coal, 10n, parseEther("10.8")]);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("89.2"));
+    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(0n);
+  });
+
+  describe("access and bad input", () => {
+    it("only the token records moves", async () => {
+      await expect(f.profitAtRest.connect(f.alice).recordMove(1, f.alice.address, 1, f.acme.address, 2, 1n))
+        .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestUnauthorizedToken")
+        .withArgs(f.alice.address);
+    });
+
+    it("only governance sets the token's lot ledger", async () => {
+      await expect(f.rsc.connect(f.alice).setLotLedger(f.alice.address)).to.be.revertedWithCustomError(
+        f.rsc,
+        "AccessControlUnauthorizedAccount",
+      );
+      const ledger = await f.profitAtRest.getAddress();
+      await expect(f.rsc.setLotLedger(ledger)).to.emit(f.rsc, "LotLedgerChanged").withArgs(ledger, ledger);
+      expect(await f.rsc.lotLedger()).to.equal(ledger);
+    });
+
+    it("collect refuses a bad lot count and a non-company", async () => {
+      await expect(f.profitAtRest.collect(f.acme.address, 0n))
+        .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestInvalidMaxLots")
+        .withArgs(0n, 256n);
+      await expect(f.profitAtRest.collect(f.acme.address, 257n))
+        .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestInvalidMaxLots")
+        .withArgs(257n, 256n);
+      await expect(f.profitAtRest.collect(f.alice.address, 1n))
+        .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestNotACompany")
+        .withArgs(f.alice.address);
+    });
+
+    it("only governance upgrades", async () => {
+      await expect(
+        f.profitAtRest.connect(f.alice).upgradeToAndCall(f.alice.address, "0x"),
+      ).to.be.revertedWithCustomError(f.profitAtRest, "AccessControlUnauthorizedAccount");
+    });
+  });
+});
