@@ -9,6 +9,7 @@
  * 5. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
  * Set CONDUCTOR_EXIT_AFTER_SEED=1 to stop after seeding (used by tests).
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { network } from "hardhat";
@@ -22,6 +23,7 @@ import { seedDemoRegion } from "./lib/seed.ts";
 const ROOT = new URL("..", import.meta.url).pathname;
 const Env = z.object({
   PORT: z.coerce.number().int().min(1024).max(65535).default(8545),
+  WEB_PORT: z.coerce.number().int().min(1024).max(65535).default(3000),
   CONDUCTOR_REGION_NAME: z.string().min(1).default("Demo Region"),
   CONDUCTOR_EXIT_AFTER_SEED: z.string().optional(),
 });
@@ -110,8 +112,23 @@ const keeperClient = createConductorClient({ rpcUrl, deployment, privateKey: reg
 const keeper = startPayrollKeeper(keeperClient, { intervalMs: Number(process.env.KEEPER_INTERVAL_MS ?? 3_600_000) });
 console.log("keeper: payroll settles open shifts every hour");
 
+// The dashboard (Next.js dev server) against the gateway, with the local demo-account picker.
+const dashboard = env.data.CONDUCTOR_EXIT_AFTER_SEED
+  ? undefined
+  : spawn(
+      join(ROOT, "node_modules/.bin/next"),
+      ["dev", "web", "--hostname", "127.0.0.1", "--port", String(env.data.WEB_PORT)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CONDUCTOR_DEMO: "1", CONDUCTOR_RPC_URL: rpcUrl, NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
+if (dashboard) console.log(`dashboard: http://127.0.0.1:${env.data.WEB_PORT} (pick a demo account: local chain only)`);
+
 async function shutdown() {
   console.log("\nstopping the demo region…");
+  dashboard?.kill("SIGTERM");
   await keeper.stop();
   await gateway.close();
   await connection.close();

@@ -27,7 +27,10 @@ export function governedConductorModule(options: { mode?: GovernanceModeName; co
     };
     for (const [name, contract] of Object.entries(others)) {
       const grant = m.call(contract, "grantRole", [DEFAULT_ADMIN_ROLE, timelock], { id: `${name}AdminToTimelock` });
-      m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], { id: `${name}RenounceDeployer`, after: [grant] });
+      m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
+        id: `${name}RenounceDeployer`,
+        after: [grant],
+      });
     }
     return { ...conductor, ...governance };
   });

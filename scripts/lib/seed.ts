@@ -138,7 +138,72 @@ export async function seedDemoRegion(
   const employments = deployment.contracts.Payroll
     ? await seedPayroll(deployment, registrar, signers, members, companies)
     : [];
+  if (deployment.contracts.Marketplace) await seedMarketplace(deployment, signers, members, companies);
   return { accounts, companies, employments };
+}
+
+const LISTINGS: Record<string, { kind: 0 | 1; name: string; price: bigint }[]> = {
+  "Acme Steel": [{ kind: 0, name: "Steel beam", price: 120n * ONE }],
+  "Green Grocers": [
+    { kind: 0, name: "Vegetable box", price: 18n * ONE },
+    { kind: 0, name: "Bread loaf", price: 4n * ONE },
+  ],
+  "Riverside Clinic": [{ kind: 1, name: "General check-up", price: 60n * ONE }],
+  "Maple Credit Union": [{ kind: 1, name: "Budget consultation", price: 25n * ONE }],
+};
+
+/** Listings by the companies (through their Safes) and purchases by members and by a company. */
+async function seedMarketplace(
+  deployment: Deployment,
+  signers: Map<string, Signer>,
+  members: DemoAccount[],
+  companies: DemoCompany[],
+): Promise<void> {
+  const market = (who?: Signer) => new Contract(deployment.contracts.Marketplace, abis.marketplaceAbi as never, who);
+  const listingIds = new Map<string, bigint>();
+  for (const company of companies) {
+    const items = LISTINGS[company.name] ?? [];
+    const owners = company.signers.slice(0, 2).map((n) => signers.get(n)!);
+    if (owners.length < 2) continue;
+    const safe = new Contract(company.address, abis.safeAbi as never, owners[0]);
+    for (const item of items) {
+      const data = market().interface.encodeFunctionData("createListing", [
+        item.kind,
+        item.name,
+        item.price,
+        1_000_000,
+      ]);
+      await (await execSafe(safe as never, deployment.contracts.Marketplace, data, owners)).wait();
+      listingIds.set(item.name, (await market(owners[0]).listingCount()) as bigint);
+    }
+  }
+  // Members shop; Green Grocers buys steel for its shelves through its Safe.
+  const shopping: [string, number][] = [
+    ["Vegetable box", 2],
+    ["Bread loaf", 3],
+    ["General check-up", 1],
+    ["Budget consultation", 1],
+  ];
+  for (const [i, m] of members.slice(0, 10).entries()) {
+    const [item, quantity] = shopping[i % shopping.length];
+    const id = listingIds.get(item);
+    if (id === undefined) continue;
+    await (await market(signers.get(m.name)!).purchase(id, quantity, 1_000n * ONE)).wait();
+  }
+  const grocers = companies.find((c) => c.name === "Green Grocers");
+  const beam = listingIds.get("Steel beam");
+  if (grocers && beam !== undefined) {
+    const owners = grocers.signers.slice(0, 2).map((n) => signers.get(n)!);
+    const data = market().interface.encodeFunctionData("purchase", [beam, 2, 300n * ONE]);
+    await (
+      await execSafe(
+        new Contract(grocers.address, abis.safeAbi as never, owners[0]) as never,
+        deployment.contracts.Marketplace,
+        data,
+        owners,
+      )
+    ).wait();
+  }
 }
 
 const FRACTION = (percent: number) => (BigInt(percent) * ONE) / 100n;

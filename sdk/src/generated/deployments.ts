@@ -4,23 +4,27 @@ export const deployments = {
   "31337": {
     "chainId": 31337,
     "regionName": "Demo Region",
-    "startBlock": 159,
+    "startBlock": 190,
     "contracts": {
-      "RSC": "0x610178dA211FEF7D417bC0e6FeD39F05609AD788",
-      "Registry": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
-      "RegionParameters": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
-      "Reserve": "0x9A676e781A523b5d0C0e43731313A708CB607508",
-      "CapitalPool": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
-      "Custodians": "0xE2Ac37d6c94c419c642Aeb930e05592325783495",
-      "SafeSingleton": "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
-      "SafeProxyFactory": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
-      "FallbackHandler": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
-      "WageSchedule": "0x59b670e9fA9D0A427751Af201D676719a970857b",
-      "Payroll": "0x322813Fd9A801c5507c9de605d63CEA4f2CE6c44",
-      "Permissioning": "0xc6e7DF5E7b4f2A278906862b61205850344D4e7d",
-      "Council": "0x66a67Ba3b8049F1FD0247cB634A152dFa938bd4e",
-      "Timelock": "0x2E2Ed0Cfd3AD2f1d34481277b3204d807Ca2F8c2",
-      "Governor": "0xf4B146FbA71F41E0592668ffbF264F1D186b2Ca8"
+      "RSC": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
+      "Registry": "0x9A676e781A523b5d0C0e43731313A708CB607508",
+      "RegionParameters": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
+      "Reserve": "0x0B306BF915C4d645ff596e518fAf3F9669b97016",
+      "CapitalPool": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
+      "Custodians": "0xaFf5C19d363c9487754c2eaa0D61099C15250b30",
+      "SafeSingleton": "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318",
+      "SafeProxyFactory": "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
+      "FallbackHandler": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
+      "WageSchedule": "0x67d269191c92Caf3cD7723F116c85e6E9bf55933",
+      "Payroll": "0x1613beB3B2C4f22Ee086B2b38C1476A3cE7f78E8",
+      "Permissioning": "0x4A679253410272dd5232B3Ff7cF5dbB88f295319",
+      "ProfitAtRest": "0xc5a5C42992dECbae36851359345FE25997F5C42d",
+      "Marketplace": "0x09635F643e140090A9A8Dcd712eD6285858ceBef",
+      "JobBoard": "0xa85233C63b9Ee964Add6F2cffe00Fd84eb32338f",
+      "Loans": "0x7a2088a1bFc9d81c55368AE168C2C02570cB814F",
+      "Council": "0x2b5e602157abF638174aCACDc7Cd423C8f08bfA7",
+      "Timelock": "0x46b142DD1E924FAb83eCc3c08e4D46E82f005e0E",
+      "Governor": "0x86A2EE8FAf9A840F7a2c64CA3d51209F9A02081D"
     }
   }
 } as const;
