@@ -39,7 +39,12 @@ export function monthStart(month: number): number {
  * holds 1,000,000 RSC and every member and company 10,000 RSC.
  */
 export async function deployServices() {
-  const deployed = await ignition.deploy(ServicesModule);
+  return deployServicesFrom(ServicesModule);
+}
+
+/** The same region and services, deployed from `module` (which must use the Services module). */
+export async function deployServicesFrom<M extends typeof ServicesModule>(module: M) {
+  const deployed = await ignition.deploy(module);
   const signers = await ethers.getSigners();
   const [admin, custodian1, custodian2, , alice, bob, carol, dave, erin, operator, stranger] = signers;
   const { rsc, registry, reserve, regionParameters, housing, education, healthcare, regionalInventory, custodians } =
