@@ -154,7 +154,13 @@ describe("Public books", () => {
     const gross = ((await f.payroll.employment(1)) as { paid: bigint }).paid;
     const ref = `0x${"1".padStart(64, "0")}`; // the Wage ActionPerformed ref: the employment id
     await f.asCompany(f.housingCo, f.housing, "recordCost", [1, FEB_2027, CostCategory.MaintenanceWages, gross, ref]);
-    await f.asCompany(f.housingCo, f.housing, "recordCost", [1, FEB_2027, CostCategory.Water, 40n * ONE, `0x${"00".repeat(32)}`]);
+    await f.asCompany(f.housingCo, f.housing, "recordCost", [
+      1,
+      FEB_2027,
+      CostCategory.Water,
+      40n * ONE,
+      `0x${"00".repeat(32)}`,
+    ]);
     const books = await getBooks(client, { company: housingCo, period: "2027-02" });
     expect(books.costs).to.deep.equal([
       { category: "MaintenanceWages", amount: gross, entries: 1 },
@@ -163,7 +169,9 @@ describe("Public books", () => {
     expect(line(books, "Wage out to Person") + line(books, "IncomeTax out to Region")).to.equal(gross);
     expect(books.reconciles).to.equal(true);
     // another company's books carry no housing costs
-    expect((await getBooks(client, { company: await f.hospital.getAddress(), period: "2027-02" })).costs).to.deep.equal([]);
+    expect((await getBooks(client, { company: await f.hospital.getAddress(), period: "2027-02" })).costs).to.deep.equal(
+      [],
+    );
   });
 
   it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {

@@ -102,13 +102,19 @@ describe("Education", () => {
     await f.education.connect(f.alice).applyTo(1);
     await f.education.connect(f.carol).applyTo(1);
     expect(await f.education.waitLists(1)).to.deep.equal([[f.alice.address, f.carol.address], [f.bob.address]]);
-    await expect(asCollege("admitNext", [1])).to.emit(f.education, "Enrolled").withArgs(1, f.alice.address, true);
+    await expect(asCollege("admitNext", [1]))
+      .to.emit(f.education, "Enrolled")
+      .withArgs(1, f.alice.address, true);
     await expect(asCollege("admitNext", [1]))
       .to.be.revertedWithCustomError(f.education, "EducationProgrammeFull")
       .withArgs(1, 1);
     await asCollege("setCapacity", [1, 3]);
-    await expect(asCollege("admitNext", [1])).to.emit(f.education, "Enrolled").withArgs(1, f.carol.address, true);
-    await expect(asCollege("admitNext", [1])).to.emit(f.education, "Enrolled").withArgs(1, f.bob.address, false);
+    await expect(asCollege("admitNext", [1]))
+      .to.emit(f.education, "Enrolled")
+      .withArgs(1, f.carol.address, true);
+    await expect(asCollege("admitNext", [1]))
+      .to.emit(f.education, "Enrolled")
+      .withArgs(1, f.bob.address, false);
   });
 
   describe("access", () => {

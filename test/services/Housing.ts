@@ -173,7 +173,11 @@ describe("Housing", () => {
         ["letAtMarketRate", [1, f.alice.address]],
       ];
       for (const [fn, args] of calls) {
-        await expect((f.housing.connect(f.stranger) as never as Record<string, (...a: unknown[]) => Promise<unknown>>)[fn](...args))
+        await expect(
+          (f.housing.connect(f.stranger) as never as Record<string, (...a: unknown[]) => Promise<unknown>>)[fn](
+            ...args,
+          ),
+        )
           .to.be.revertedWithCustomError(f.housing, "HousingNotCompany")
           .withArgs(f.stranger.address, company);
         // another regional company's treasury is refused too

@@ -69,9 +69,15 @@ describe("Wait-lists against a reference model (random sequences)", () => {
           const u = rand(3);
           const t = units[u];
           if (tenants[u] !== ZERO) {
-            await expect(asHousing("assignNext", [u + 1])).to.be.revertedWithCustomError(f.housing, "HousingUnitOccupied");
+            await expect(asHousing("assignNext", [u + 1])).to.be.revertedWithCustomError(
+              f.housing,
+              "HousingUnitOccupied",
+            );
           } else if (lists[t].length === 0) {
-            await expect(asHousing("assignNext", [u + 1])).to.be.revertedWithCustomError(f.housing, "HousingWaitListEmpty");
+            await expect(asHousing("assignNext", [u + 1])).to.be.revertedWithCustomError(
+              f.housing,
+              "HousingWaitListEmpty",
+            );
           } else {
             await asHousing("assignNext", [u + 1]);
             tenants[u] = lists[t].shift() as string;

@@ -87,9 +87,7 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   };
   /** Calls `target.fn(...args)` from a company treasury (signed by its operator). */
   async function asCompany(treasury: typeof housingCo, target: Target, fn: string, args: readonly unknown[]) {
-    return treasury
-      .connect(operator)
-      .execute(await target.getAddress(), target.interface.encodeFunctionData(fn, args));
+    return treasury.connect(operator).execute(await target.getAddress(), target.interface.encodeFunctionData(fn, args));
   }
   async function now(): Promise<bigint> {
     const block = await ethers.provider.getBlock("latest");

@@ -121,7 +121,13 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
   const balanceAt = async (blockNumber: bigint) =>
     blockNumber < 0n
       ? 0n
-      : ((await pc.readContract({ address: rsc, abi: rscAbi, functionName: "balanceOf", args: [company], blockNumber })) as bigint);
+      : ((await pc.readContract({
+          address: rsc,
+          abi: rscAbi,
+          functionName: "balanceOf",
+          args: [company],
+          blockNumber,
+        })) as bigint);
   const openingBalance = await balanceAt(fromBlock - 1n);
   const closingBalance = toBlock >= fromBlock ? await balanceAt(toBlock) : openingBalance;
 
@@ -131,7 +137,10 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
     if (account === "0x0000000000000000000000000000000000000000") return 0;
     const key = account.toLowerCase();
     if (!kinds.has(key)) {
-      kinds.set(key, Number(await pc.readContract({ address: rsc, abi: rscAbi, functionName: "kindOf", args: [account] })));
+      kinds.set(
+        key,
+        Number(await pc.readContract({ address: rsc, abi: rscAbi, functionName: "kindOf", args: [account] })),
+      );
     }
     return kinds.get(key) as number;
   };
@@ -146,7 +155,12 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
       ["in", ins],
     ] as const) {
       for (const log of logs) {
-        const { action: actionId, from, to, amount } = log.args as { action: number; from: Address; to: Address; amount: bigint };
+        const {
+          action: actionId,
+          from,
+          to,
+          amount,
+        } = log.args as { action: number; from: Address; to: Address; amount: bigint };
         if (getAddress(from) === company && getAddress(to) === company) continue; // never happens: kept for safety
         const action = Action[actionId];
         const counterpartyKind = Kind[await kindOf(direction === "in" ? from : to)];
@@ -198,7 +212,11 @@ async function housingCosts(client: ConductorClient, company: Address, month: nu
   const housing = client.deployment.contracts.Housing;
   if (!housing) return [];
   const pc = client.publicClient;
-  const current = (await pc.readContract({ address: housing, abi: housingAbi, functionName: "housingCompany" })) as Address;
+  const current = (await pc.readContract({
+    address: housing,
+    abi: housingAbi,
+    functionName: "housingCompany",
+  })) as Address;
   if (getAddress(current) !== company) return [];
   const logs = await pc.getContractEvents({
     address: housing,

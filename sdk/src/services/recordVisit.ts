@@ -22,7 +22,10 @@ function args(params: RecordVisitParameters): readonly unknown[] {
  * @example
  * const { visitId } = await recordVisit(client, { procedureId: 1, patient: "0xAlice…" });
  */
-export async function recordVisit(client: ConductorClient, params: RecordVisitParameters): Promise<RecordVisitReturnType> {
+export async function recordVisit(
+  client: ConductorClient,
+  params: RecordVisitParameters,
+): Promise<RecordVisitReturnType> {
   const { hash, receipt } = await writeService(client, "Healthcare", "recordVisit", args(params));
   const [recorded] = parseEventLogs({ abi: healthcareAbi, eventName: "VisitRecorded", logs: receipt.logs });
   return { hash, receipt, visitId: recorded.args.visitId, price: recorded.args.price };

@@ -1,4 +1,13 @@
-import { type Abi, type Address, encodeFunctionData, getAddress, type Hash, type Hex, isAddress, type TransactionReceipt } from "viem";
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  getAddress,
+  type Hash,
+  type Hex,
+  isAddress,
+  type TransactionReceipt,
+} from "viem";
 import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { requireWallet } from "../client.ts";
@@ -44,7 +53,12 @@ export function encodeService(service: ServiceName, functionName: string, args: 
 }
 
 /** `{ to, data }` of a service write, for a company treasury (a Safe) to execute. */
-export function serviceCall(client: ConductorClient, service: ServiceName, functionName: string, args: readonly unknown[]) {
+export function serviceCall(
+  client: ConductorClient,
+  service: ServiceName,
+  functionName: string,
+  args: readonly unknown[],
+) {
   return { to: contractAddress(client.deployment, service), data: encodeService(service, functionName, args) };
 }
 
