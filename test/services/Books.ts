@@ -10,10 +10,11 @@ import { ConductorInputError } from "../../sdk/src/errors.ts";
 import { type Books, getBooks } from "../../sdk/src/services/books.ts";
 import { registerServicesCommands } from "../../sdk/src/services/cli.ts";
 import { connection, ethers, networkHelpers, ONE } from "../helpers/region.ts";
-import { CostCategory, deployServicesFrom, monthStart } from "./fixture.ts";
+import { CostCategory, deployServicesFrom, monthOf, monthStart, periodOf } from "./fixture.ts";
 
 const { time } = networkHelpers;
-const FEB_2027 = 2027 * 12 + 1;
+/** The month the scenarios run in: two months after the fixture's (the shared chain's clock may be anywhere). */
+let M: number;
 const HOUR = 3600;
 
 const WithPayroll = buildModule("ServicesWithPayroll", (m) => {
@@ -83,12 +84,13 @@ describe("Public books", () => {
   beforeEach(async () => {
     f = await networkHelpers.loadFixture(deployWithPayroll);
     client = await readerFor(f);
+    M = monthOf(await f.now()) + 2;
   });
 
-  /** February 2027 at the hospital: a visit, a wage, a lease, a deposit; then a March visit. */
+  /** Month M at the hospital: a visit, a wage, a lease, a deposit; then a visit in month M + 1. */
   async function hospitalFebruary() {
     const hospital = await f.hospital.getAddress();
-    await time.increaseTo(monthStart(FEB_2027) + 86_400);
+    await time.increaseTo(monthStart(M) + 86_400);
     await f.asCompany(f.hospital, f.healthcare, "addProcedure", ["Checkup", 400n * ONE + 3n]);
     await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.alice.address]);
     await f.healthcare.connect(f.alice).payVisit(1);
@@ -101,7 +103,7 @@ describe("Public books", () => {
     await f.asCompany(f.hospital, f.regionalInventory, "lease", [1]);
     await f.asCompany(f.hospital, f.regionalInventory, "payLease", [1]);
     await f.fund(hospital, 1_000n * ONE);
-    await time.increaseTo(monthStart(FEB_2027 + 1) + 86_400);
+    await time.increaseTo(monthStart(M + 1) + 86_400);
     await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.carol.address]);
     await f.healthcare.connect(f.carol).payVisit(2);
     return hospital;
@@ -113,7 +115,7 @@ describe("Public books", () => {
 
   it("sums categories to the company's balance change over the month, to the wei", async () => {
     const hospital = await hospitalFebruary();
-    const books = await getBooks(client, { company: hospital, period: "2027-02" });
+    const books = await getBooks(client, { company: hospital, period: periodOf(M) });
     const wage = (await f.payroll.employment(1)) as { paid: bigint; taxWithheld: bigint };
     expect(books.reconciles).to.equal(true);
     const opening = await ethers.provider.send("eth_call", [
@@ -136,14 +138,14 @@ describe("Public books", () => {
     expect(line(books, "Deposit in from None")).to.equal(1_000n * ONE);
     expect(books.revenue).to.equal(400n * ONE + 3n); // what the hospital cost: what it charged at cost
     expect(books.expense).to.equal(wage.paid + 250n * ONE);
-    // March's visit is not in February's books
-    const march = await getBooks(client, { company: hospital, period: "2027-03" });
+    // the next month's visit is not in month M's books
+    const march = await getBooks(client, { company: hospital, period: periodOf(M + 1) });
     expect(line(march, "Purchase in from Person")).to.equal(100n * ONE + 1n);
     expect(march.reconciles).to.equal(true);
   });
 
   it("adds the housing company's cost entries for the month, tied to the wage that paid them", async () => {
-    await time.increaseTo(monthStart(FEB_2027) + 86_400);
+    await time.increaseTo(monthStart(M) + 86_400);
     const housingCo = await f.housingCo.getAddress();
     await f.asCompany(f.housingCo, f.housing, "addBuilding", ["Elm Court"]);
     await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE / 2n, 0]);
@@ -153,15 +155,15 @@ describe("Public books", () => {
     await f.payroll.connect(f.dave).withdraw(1);
     const gross = ((await f.payroll.employment(1)) as { paid: bigint }).paid;
     const ref = `0x${"1".padStart(64, "0")}`; // the Wage ActionPerformed ref: the employment id
-    await f.asCompany(f.housingCo, f.housing, "recordCost", [1, FEB_2027, CostCategory.MaintenanceWages, gross, ref]);
+    await f.asCompany(f.housingCo, f.housing, "recordCost", [1, M, CostCategory.MaintenanceWages, gross, ref]);
     await f.asCompany(f.housingCo, f.housing, "recordCost", [
       1,
-      FEB_2027,
+      M,
       CostCategory.Water,
       40n * ONE,
       `0x${"00".repeat(32)}`,
     ]);
-    const books = await getBooks(client, { company: housingCo, period: "2027-02" });
+    const books = await getBooks(client, { company: housingCo, period: periodOf(M) });
     expect(books.costs).to.deep.equal([
       { category: "MaintenanceWages", amount: gross, entries: 1 },
       { category: "Water", amount: 40n * ONE, entries: 1 },
@@ -169,9 +171,9 @@ describe("Public books", () => {
     expect(line(books, "Wage out to Person") + line(books, "IncomeTax out to Region")).to.equal(gross);
     expect(books.reconciles).to.equal(true);
     // another company's books carry no housing costs
-    expect((await getBooks(client, { company: await f.hospital.getAddress(), period: "2027-02" })).costs).to.deep.equal(
-      [],
-    );
+    expect(
+      (await getBooks(client, { company: await f.hospital.getAddress(), period: periodOf(M) })).costs,
+    ).to.deep.equal([]);
   });
 
   it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {
@@ -179,13 +181,13 @@ describe("Public books", () => {
     const out: string[] = [];
     const program = new Command().exitOverride();
     registerServicesCommands(program, { makeClient: () => client, print: (l) => out.push(l) });
-    await program.parseAsync(["books", hospital, "--period", "2027-02"], { from: "user" });
+    await program.parseAsync(["books", hospital, "--period", periodOf(M)], { from: "user" });
     const csv = out.join("\n").split("\n");
     expect(csv[0]).to.equal("section,category,direction,count,amount_wei");
     expect(csv).to.include(`revenue,Subsidy in from Region,in,1,${300n * ONE + 2n}`);
     expect(csv).to.include("check,reconciles,,,true");
     out.length = 0;
-    await program.parseAsync(["books", hospital, "--period", "2027-02", "--format", "json"], { from: "user" });
+    await program.parseAsync(["books", hospital, "--period", periodOf(M), "--format", "json"], { from: "user" });
     const json = JSON.parse(out.join("\n"));
     expect(json.reconciles).to.equal(true);
     expect(BigInt(json.closingBalance) - BigInt(json.openingBalance)).to.equal(BigInt(json.net));

@@ -3,7 +3,8 @@ import { networkHelpers, ONE } from "../helpers/region.ts";
 import { CostCategory, deployServices, monthOf, monthStart, type ServicesFixture, UnitType } from "./fixture.ts";
 
 const { time } = networkHelpers;
-const JAN_2027 = 2027 * 12;
+/** A month two months after the fixture's (the shared chain's clock may be anywhere). */
+let M: number;
 
 /** Jumps to day `day` of month index `month`. */
 async function goTo(month: number, day = 10) {
@@ -14,6 +15,7 @@ describe("Housing", () => {
   let f: ServicesFixture;
   beforeEach(async () => {
     f = await networkHelpers.loadFixture(deployServices);
+    M = monthOf(await f.now()) + 2;
   });
 
   const asHousing = (fn: string, args: readonly unknown[]) => f.asCompany(f.housingCo, f.housing, fn, args);
@@ -27,7 +29,7 @@ describe("Housing", () => {
   }
 
   describe("rent", () => {
-    // January 2027 costs: 1000 + 2500 + 300 + 400 RSC + 7 wei = 4200 RSC + 7 wei. February rent:
+    // Month M costs: 1000 + 2500 + 300 + 400 RSC + 7 wei = 4200 RSC + 7 wei. Month M + 1 rent:
     // ⌊C × area × (1 + aboveCost) / 200⌋ with ApartmentAboveCost 5 %, HouseRentalAboveCost 10 %:
     //   50 m² apt:  C × 0.2625 = 1102.5 RSC + 1.8375 wei → 1102500000000000000001
     //   70 m² apt:  C × 0.3675 = 1543.5 RSC + 2.5725 wei → 1543500000000000000002
@@ -37,41 +39,41 @@ describe("Housing", () => {
 
     async function bookJanuary() {
       await threeUnits();
-      await goTo(JAN_2027);
-      await asHousing("recordCost", [1, JAN_2027, CostCategory.PropertyTax, 1000n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, JAN_2027, CostCategory.MaintenanceWages, 2500n * ONE, `0x${"11".repeat(32)}`]);
-      await asHousing("recordCost", [1, JAN_2027, CostCategory.Supplies, 300n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, JAN_2027, CostCategory.Water, 400n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, JAN_2027, CostCategory.Garbage, 7n, `0x${"00".repeat(32)}`]);
+      await goTo(M);
+      await asHousing("recordCost", [1, M, CostCategory.PropertyTax, 1000n * ONE, `0x${"00".repeat(32)}`]);
+      await asHousing("recordCost", [1, M, CostCategory.MaintenanceWages, 2500n * ONE, `0x${"11".repeat(32)}`]);
+      await asHousing("recordCost", [1, M, CostCategory.Supplies, 300n * ONE, `0x${"00".repeat(32)}`]);
+      await asHousing("recordCost", [1, M, CostCategory.Water, 400n * ONE, `0x${"00".repeat(32)}`]);
+      await asHousing("recordCost", [1, M, CostCategory.Garbage, 7n, `0x${"00".repeat(32)}`]);
     }
 
     it("apportions last month's booked costs by floor area plus the above-cost percentage, to the wei", async () => {
       await bookJanuary();
-      expect(await f.housing.monthlyCosts(1, JAN_2027)).to.equal(C);
-      for (let u = 1; u <= 3; ++u) expect(await f.housing.rentOf(u, JAN_2027 + 1)).to.equal(EXPECTED[u - 1]);
+      expect(await f.housing.monthlyCosts(1, M)).to.equal(C);
+      for (let u = 1; u <= 3; ++u) expect(await f.housing.rentOf(u, M + 1)).to.equal(EXPECTED[u - 1]);
       // the same from the formula, and the rounding shortfall is below 1 wei per unit
       const exact = (area: bigint, above: bigint) => (C * area * (ONE + above)) / (200n * ONE);
       expect(EXPECTED).to.deep.equal([exact(50n, ONE / 20n), exact(70n, ONE / 20n), exact(80n, ONE / 10n)]);
-      // January's rent uses December's costs (none booked)
-      expect(await f.housing.rentOf(1, JAN_2027)).to.equal(0n);
+      // month M's rent uses month M − 1's costs (none booked)
+      expect(await f.housing.rentOf(1, M)).to.equal(0n);
     });
 
     it("charges the current month's rent once, as the Rent action from tenant to housing company", async () => {
       await bookJanuary();
       for (const m of [f.alice, f.bob]) await f.housing.connect(m).joinWaitList(1, UnitType.Apartment);
       await asHousing("assignNext", [1]);
-      await goTo(JAN_2027 + 1, 3);
+      await goTo(M + 1, 3);
       const company = await f.housingCo.getAddress();
       const before = await f.rsc.balanceOf(company);
       await expect(f.housing.connect(f.alice).payRent(1))
         .to.emit(f.rsc, "ActionPerformed")
         .withArgs(2 /* Rent */, f.alice.address, company, EXPECTED[0], `0x${"1".padStart(64, "0")}`)
         .and.to.emit(f.housing, "RentPaid")
-        .withArgs(1, f.alice.address, JAN_2027 + 1, EXPECTED[0]);
+        .withArgs(1, f.alice.address, M + 1, EXPECTED[0]);
       expect((await f.rsc.balanceOf(company)) - before).to.equal(EXPECTED[0]);
       await expect(f.housing.connect(f.alice).payRent(1))
         .to.be.revertedWithCustomError(f.housing, "HousingRentAlreadyPaid")
-        .withArgs(1, JAN_2027 + 1);
+        .withArgs(1, M + 1);
       await expect(f.housing.connect(f.bob).payRent(1))
         .to.be.revertedWithCustomError(f.housing, "HousingNotTenant")
         .withArgs(1, f.bob.address);

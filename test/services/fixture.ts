@@ -31,6 +31,11 @@ export function monthStart(month: number): number {
   return Date.UTC(Math.floor(month / 12), month % 12, 1) / 1000;
 }
 
+/** The books period "YYYY-MM" of month index `month`. */
+export function periodOf(month: number): string {
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
 /**
  * A region with the services deployed through the real Ignition module; members alice, bob, carol,
  * dave, erin; three regional companies — the housing company, a college and the hospital — plus a
