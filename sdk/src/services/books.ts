@@ -60,7 +60,7 @@ export type Books = {
   toBlock: bigint;
   openingBalance: bigint;
   closingBalance: bigint;
-  /** Cash flow: every category, inflows first. */
+  /** Cash flow: every category (counterparty kinds as at the period's last block), inflows first. */
   lines: BookLine[];
   /** Income statement: revenue − expense (financing movements are left out). */
   revenue: bigint;
@@ -139,7 +139,15 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
     if (!kinds.has(key)) {
       kinds.set(
         key,
-        Number(await pc.readContract({ address: rsc, abi: rscAbi, functionName: "kindOf", args: [account] })),
+        Number(
+          await pc.readContract({
+            address: rsc,
+            abi: rscAbi,
+            functionName: "kindOf",
+            args: [account],
+            blockNumber: toBlock,
+          }),
+        ),
       );
     }
     return kinds.get(key) as number;
