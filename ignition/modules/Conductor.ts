@@ -3,9 +3,10 @@ import Marketplace from "./Marketplace.ts";
 import Payroll from "./Payroll.ts";
 import Permissioning from "./Permissioning.ts";
 import Region from "./Region.ts";
+import Services from "./Services.ts";
 
 /**
- * Everything a region runs: the core, payroll, permissioning, the marketplace (with the profit-at-rest ledger and loans) and (as they land) governance, marketplace,
+ * Everything a region runs: the core, payroll, permissioning, the marketplace (with the profit-at-rest ledger and loans), the regional services and (as they land) governance, marketplace,
  * services, federation and permissioning. `scripts/deploy.ts` and `npm start` deploy this module.
  */
 export default buildModule("Conductor", (m) => {
@@ -13,5 +14,6 @@ export default buildModule("Conductor", (m) => {
   const payroll = m.useModule(Payroll);
   const permissioning = m.useModule(Permissioning);
   const marketplace = m.useModule(Marketplace);
-  return { ...region, ...payroll, ...permissioning, ...marketplace };
+  const services = m.useModule(Services);
+  return { ...region, ...payroll, ...permissioning, ...marketplace, ...services };
 });

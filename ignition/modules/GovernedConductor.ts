@@ -24,6 +24,10 @@ export function governedConductorModule(options: { mode?: GovernanceModeName; co
       JobBoard: conductor.jobBoard,
       ProfitAtRest: conductor.profitAtRest,
       Loans: conductor.loans,
+      Housing: conductor.housing,
+      Education: conductor.education,
+      Healthcare: conductor.healthcare,
+      RegionalInventory: conductor.regionalInventory,
     };
     for (const [name, contract] of Object.entries(others)) {
       const grant = m.call(contract, "grantRole", [DEFAULT_ADMIN_ROLE, timelock], { id: `${name}AdminToTimelock` });

@@ -139,6 +139,7 @@ export async function seedDemoRegion(
     ? await seedPayroll(deployment, registrar, signers, members, companies)
     : [];
   if (deployment.contracts.Marketplace) await seedMarketplace(deployment, signers, members, companies);
+  if (deployment.contracts.Housing) await seedHousing(deployment, registrar, signers, members, companies);
   return { accounts, companies, employments };
 }
 
@@ -267,4 +268,37 @@ async function seedPayroll(
     }
   }
   return employments;
+}
+
+/** The regional housing company runs one building of three units; four members wait for a flat. */
+async function seedHousing(
+  deployment: Deployment,
+  admin: Signer,
+  signers: Map<string, Signer>,
+  members: DemoAccount[],
+  companies: DemoCompany[],
+): Promise<void> {
+  const housingCompany = companies.find((c) => c.name === "Northside Housing");
+  if (!housingCompany) return;
+  const housing = (who: Signer) => new Contract(deployment.contracts.Housing, abis.housingAbi as never, who);
+  await (await housing(admin).setHousingCompany(housingCompany.address)).wait();
+  const owners = housingCompany.signers.slice(0, 2).map((n) => signers.get(n)!);
+  const safe = new Contract(housingCompany.address, abis.safeAbi as never, owners[0]);
+  const call = async (fn: string, args: unknown[]) =>
+    (
+      await execSafe(
+        safe as never,
+        deployment.contracts.Housing,
+        housing(owners[0]).interface.encodeFunctionData(fn, args),
+        owners,
+      )
+    ).wait();
+  await call("addBuilding", ["Maple Court"]);
+  for (const [type, area] of [
+    [0, 50],
+    [0, 70],
+    [1, 80],
+  ] as const)
+    await call("addUnit", [1, type, area]);
+  for (const m of members.slice(16, 20)) await (await housing(signers.get(m.name)!).joinWaitList(1, 0)).wait();
 }

@@ -32,3 +32,12 @@ export type Verdict = (typeof Verdict)[number];
 
 export const PayMode = ["Shift","Timesheet"] as const;
 export type PayMode = (typeof PayMode)[number];
+
+export const SchoolKind = ["None","K12","College","TradeSchool"] as const;
+export type SchoolKind = (typeof SchoolKind)[number];
+
+export const UnitType = ["Apartment","Duplex","House"] as const;
+export type UnitType = (typeof UnitType)[number];
+
+export const CostCategory = ["PropertyTax","MaintenanceWages","Supplies","Water","Garbage","Administration"] as const;
+export type CostCategory = (typeof CostCategory)[number];

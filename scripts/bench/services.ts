@@ -1,0 +1,120 @@
+/**
+ * Services gas benchmark: `bench()` returns one row per operation, measured from receipts (gasUsed,
+ * the whole transaction) on an in-process Hardhat network with the real Ignition module. Company
+ * operations go through `contracts/test/TestTreasury.sol` (one owner, a forwarding call, ~3k gas
+ * of overhead; a Safe adds ~30k). The reference is a plain OpenZeppelin ERC-20 transfer
+ * (ReferenceERC20) deployed in the same run: a rent or a subsidised payment is one or two token
+ * movements plus the service's own bookkeeping.
+ *
+ * Run alone: `npx tsx scripts/bench/services.ts`.
+ */
+import { network } from "hardhat";
+import ServicesModule from "../../ignition/modules/Services.ts";
+import type { BenchRow } from "./types.ts";
+
+const ONE = 10n ** 18n;
+
+type Receipt = { gasUsed: bigint } | null;
+async function gasOf(tx: Promise<{ wait(): Promise<Receipt> }>): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  if (receipt === null) throw new Error("no receipt");
+  return receipt.gasUsed;
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const { ethers, ignition } = await network.create();
+  const [, c1, c2, , alice, bob, carol, operator] = await ethers.getSigners();
+  const d = await ignition.deploy(ServicesModule);
+  const { registry, reserve, housing, education, healthcare, regionalInventory } = d;
+  const pool = await d.capitalPool.getAddress();
+  for (const m of [alice, bob, carol]) await registry.onboardMember(m.address);
+  const Treasury = await ethers.getContractFactory("TestTreasury");
+  const company = async (kind: number, name: string) => {
+    const t = await Treasury.deploy(operator.address);
+    await registry.registerCompany(await t.getAddress(), kind, 1, name);
+    return t;
+  };
+  const [housingCo, college, hospital, workshop] = [
+    await company(3, "Housing"),
+    await company(3, "College"),
+    await company(3, "Hospital"),
+    await company(2, "Workshop"),
+  ];
+  const { execSafe } = await import("../../test/helpers/safe.ts");
+  const custodians = async (fn: string, args: unknown[]) =>
+    (
+      await execSafe(
+        d.custodians as never,
+        await reserve.getAddress(),
+        reserve.interface.encodeFunctionData(fn, args),
+        [c1, c2],
+      )
+    ).wait();
+  await custodians("attestReserves", [10n ** 12n * ONE, 0, ethers.ZeroHash]);
+  let n = 0;
+  for (const account of [pool, alice.address, bob.address, carol.address, await workshop.getAddress()]) {
+    await custodians("attestDeposit", [ethers.toBeHex(++n, 32), account, 100_000n * ONE]);
+  }
+  await housing.setHousingCompany(await housingCo.getAddress());
+  await education.registerSchool(await college.getAddress(), 2);
+  await healthcare.setHospital(await hospital.getAddress(), true);
+  type Target = { getAddress(): Promise<string>; interface: { encodeFunctionData(f: string, a: unknown[]): string } };
+  const as = async (t: typeof housingCo, target: Target, fn: string, args: unknown[]) =>
+    t.connect(operator).execute(await target.getAddress(), target.interface.encodeFunctionData(fn, args));
+
+  const rows: BenchRow[] = [];
+  const ref = await ethers.deployContract("ReferenceERC20");
+  await ref.mint(alice.address, ONE);
+  const transferGas = await gasOf(ref.connect(alice).transfer(bob.address, 1n) as never);
+  const row = (group: string, operation: string, gas: bigint): BenchRow => ({
+    group,
+    operation,
+    gas,
+    reference: "ERC-20 transfer (OpenZeppelin)",
+    referenceGas: transferGas,
+  });
+
+  await as(housingCo, housing, "addBuilding", ["Elm"]);
+  rows.push(row("housing", "addUnit (treasury)", await gasOf(as(housingCo, housing, "addUnit", [1, 0, 50]))));
+  const month = Number(await housing.currentMonth());
+  rows.push(
+    row(
+      "housing",
+      "recordCost (treasury)",
+      await gasOf(as(housingCo, housing, "recordCost", [1, month - 1, 0, 1000n * ONE, ethers.ZeroHash])),
+    ),
+  );
+  rows.push(row("housing", "joinWaitList", await gasOf(housing.connect(alice).joinWaitList(1, 0))));
+  await housing.connect(bob).joinWaitList(1, 0);
+  rows.push(row("housing", "assignNext (treasury)", await gasOf(as(housingCo, housing, "assignNext", [1]))));
+  rows.push(row("housing", "payRent", await gasOf(housing.connect(alice).payRent(1))));
+
+  await as(college, education, "openProgramme", ["Nursing", 10, 100n * ONE]);
+  rows.push(row("education", "applyTo", await gasOf(education.connect(carol).applyTo(1))));
+  rows.push(row("education", "admitNext (treasury)", await gasOf(as(college, education, "admitNext", [1]))));
+  rows.push(row("education", "payTuition (share + subsidy)", await gasOf(education.connect(carol).payTuition(1))));
+
+  await as(hospital, healthcare, "addProcedure", ["Checkup", 80n * ONE]);
+  rows.push(
+    row("healthcare", "recordVisit (treasury)", await gasOf(as(hospital, healthcare, "recordVisit", [1, bob.address]))),
+  );
+  rows.push(row("healthcare", "payVisit (share + subsidy)", await gasOf(healthcare.connect(bob).payVisit(1))));
+
+  for (let i = 0; i < 3; ++i) await regionalInventory.addItem(`Item ${i}`, pool, 10n * ONE);
+  rows.push(row("inventory", "lease (treasury)", await gasOf(as(workshop, regionalInventory, "lease", [1]))));
+  rows.push(row("inventory", "payLease (treasury)", await gasOf(as(workshop, regionalInventory, "payLease", [1]))));
+  await as(workshop, regionalInventory, "lease", [2]);
+  await as(workshop, regionalInventory, "lease", [3]);
+  rows.push(
+    row(
+      "inventory",
+      "recordBankruptcy (3 leases)",
+      await gasOf(regionalInventory.recordBankruptcy(await workshop.getAddress())),
+    ),
+  );
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await bench()) console.log(`${r.group}\t${r.operation}\t${r.gas}\t(ref ${r.referenceGas})`);
+}

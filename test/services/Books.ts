@@ -1,0 +1,202 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import { expect } from "chai";
+import { Command } from "commander";
+import { type Address, createPublicClient, custom, defineChain, type PublicClient } from "viem";
+import PayrollModule from "../../ignition/modules/Payroll.ts";
+import ServicesModule from "../../ignition/modules/Services.ts";
+import type { ConductorClient } from "../../sdk/src/client.ts";
+import type { Deployment } from "../../sdk/src/deployment.ts";
+import { ConductorInputError } from "../../sdk/src/errors.ts";
+import { type Books, getBooks } from "../../sdk/src/services/books.ts";
+import { registerServicesCommands } from "../../sdk/src/services/cli.ts";
+import { connection, ethers, networkHelpers, ONE } from "../helpers/region.ts";
+import { CostCategory, deployServicesFrom, monthOf, monthStart, periodOf } from "./fixture.ts";
+
+const { time } = networkHelpers;
+/** The month the scenarios run in: two months after the fixture's (the shared chain's clock may be anywhere). */
+let M: number;
+const HOUR = 3600;
+
+const WithPayroll = buildModule("ServicesWithPayroll", (m) => {
+  const services = m.useModule(ServicesModule);
+  const { wageSchedule, payroll } = m.useModule(PayrollModule);
+  return { ...services, wageSchedule, payroll };
+});
+
+async function deployWithPayroll() {
+  const f = await deployServicesFrom(WithPayroll as never as typeof ServicesModule);
+  const { wageSchedule, payroll } = f as never as Record<string, Awaited<ReturnType<typeof ethers.getContractAt>>>;
+  await f.regionParameters.setParameter(18 /* StartingWage */, 100n * ONE);
+  await wageSchedule.addIndustry(0n);
+  await wageSchedule.addOccupation({
+    industryId: 1,
+    industryWeight: 0n,
+    need: 0n,
+    skill: 0n,
+    stress: 0n,
+    danger: 0n,
+    productivityRange: (ONE * 2n) / 10n,
+  });
+  return { ...f, wageSchedule, payroll };
+}
+type Fixture = Awaited<ReturnType<typeof deployWithPayroll>>;
+
+async function readerFor(f: Fixture): Promise<ConductorClient> {
+  const chain = defineChain({
+    id: 31337,
+    name: "test region",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
+  });
+  const publicClient = createPublicClient({ chain, transport: custom(connection.provider) }) as PublicClient;
+  const contracts: Record<string, Address> = {};
+  for (const [name, key] of [
+    ["RSC", "rsc"],
+    ["Registry", "registry"],
+    ["RegionParameters", "regionParameters"],
+    ["Reserve", "reserve"],
+    ["Custodians", "custodians"],
+    ["Housing", "housing"],
+    ["Education", "education"],
+    ["Healthcare", "healthcare"],
+    ["RegionalInventory", "regionalInventory"],
+  ] as const) {
+    contracts[name] = (await (f[key] as { getAddress(): Promise<string> }).getAddress()) as Address;
+  }
+  contracts.CapitalPool = f.capitalPool as Address;
+  const deployment: Deployment = { chainId: 31337, regionName: "Test", startBlock: 0, contracts };
+  return { publicClient, deployment, chain } as ConductorClient;
+}
+
+/** The ERC-20 Transfer logs in and out of `account` over blocks [from, to]: the independent check. */
+async function transferNet(f: Fixture, account: string, from: bigint, to: bigint): Promise<bigint> {
+  const filterIn = f.rsc.filters.Transfer(undefined, account);
+  const filterOut = f.rsc.filters.Transfer(account, undefined);
+  const ins = await f.rsc.queryFilter(filterIn, Number(from), Number(to));
+  const outs = await f.rsc.queryFilter(filterOut, Number(from), Number(to));
+  const sum = (logs: typeof ins) => logs.reduce((s, l) => s + (l as { args: { value: bigint } }).args.value, 0n);
+  return sum(ins) - sum(outs);
+}
+
+describe("Public books", () => {
+  let f: Fixture;
+  let client: ConductorClient;
+  beforeEach(async () => {
+    f = await networkHelpers.loadFixture(deployWithPayroll);
+    client = await readerFor(f);
+    M = monthOf(await f.now()) + 2;
+  });
+
+  /** Month M at the hospital: a visit, a wage, a lease, a deposit; then a visit in month M + 1. */
+  async function hospitalFebruary() {
+    const hospital = await f.hospital.getAddress();
+    await time.increaseTo(monthStart(M) + 86_400);
+    await f.asCompany(f.hospital, f.healthcare, "addProcedure", ["Checkup", 400n * ONE + 3n]);
+    await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.alice.address]);
+    await f.healthcare.connect(f.alice).payVisit(1);
+    await f.asCompany(f.hospital, f.payroll, "hire", [f.bob.address, 1, ONE / 2n, 0]);
+    await f.payroll.connect(f.bob).clockIn(1);
+    await time.increase(2 * HOUR);
+    await f.payroll.connect(f.bob).clockOut(1);
+    await f.payroll.connect(f.bob).withdraw(1);
+    await f.regionalInventory.addItem("Ambulance", f.capitalPool, 250n * ONE);
+    await f.asCompany(f.hospital, f.regionalInventory, "lease", [1]);
+    await f.asCompany(f.hospital, f.regionalInventory, "payLease", [1]);
+    await f.fund(hospital, 1_000n * ONE);
+    await time.increaseTo(monthStart(M + 1) + 86_400);
+    await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.carol.address]);
+    await f.healthcare.connect(f.carol).payVisit(2);
+    return hospital;
+  }
+
+  function line(books: Books, category: string) {
+    return books.lines.find((l) => l.category === category)?.amount ?? 0n;
+  }
+
+  it("sums categories to the company's balance change over the month, to the wei", async () => {
+    const hospital = await hospitalFebruary();
+    const books = await getBooks(client, { company: hospital, period: periodOf(M) });
+    const wage = (await f.payroll.employment(1)) as { paid: bigint; taxWithheld: bigint };
+    expect(books.reconciles).to.equal(true);
+    const opening = await ethers.provider.send("eth_call", [
+      { to: await f.rsc.getAddress(), data: f.rsc.interface.encodeFunctionData("balanceOf", [hospital]) },
+      `0x${(books.fromBlock - 1n).toString(16)}`,
+    ]);
+    expect(books.openingBalance).to.equal(BigInt(opening));
+    expect(books.closingBalance - books.openingBalance).to.equal(books.net);
+    // the independent check: the token's own Transfer logs over the same blocks
+    expect(await transferNet(f, hospital, books.fromBlock, books.toBlock)).to.equal(books.net);
+    // the sum of categories is the net
+    const signed = books.lines.reduce((s, l) => s + (l.direction === "in" ? l.amount : -l.amount), 0n);
+    expect(signed).to.equal(books.net);
+    // each category, from the service contracts' own figures
+    expect(line(books, "Purchase in from Person")).to.equal(100n * ONE + 1n);
+    expect(line(books, "Subsidy in from Region")).to.equal(300n * ONE + 2n);
+    expect(line(books, "Wage out to Person") + line(books, "IncomeTax out to Region")).to.equal(wage.paid);
+    expect(line(books, "IncomeTax out to Region")).to.equal(wage.taxWithheld);
+    expect(line(books, "Rent out to Region")).to.equal(250n * ONE);
+    expect(line(books, "Deposit in from None")).to.equal(1_000n * ONE);
+    expect(books.revenue).to.equal(400n * ONE + 3n); // what the hospital cost: what it charged at cost
+    expect(books.expense).to.equal(wage.paid + 250n * ONE);
+    // the next month's visit is not in month M's books
+    const march = await getBooks(client, { company: hospital, period: periodOf(M + 1) });
+    expect(line(march, "Purchase in from Person")).to.equal(100n * ONE + 1n);
+    expect(march.reconciles).to.equal(true);
+  });
+
+  it("adds the housing company's cost entries for the month, tied to the wage that paid them", async () => {
+    await time.increaseTo(monthStart(M) + 86_400);
+    const housingCo = await f.housingCo.getAddress();
+    await f.asCompany(f.housingCo, f.housing, "addBuilding", ["Elm Court"]);
+    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE / 2n, 0]);
+    await f.payroll.connect(f.dave).clockIn(1);
+    await time.increase(HOUR);
+    await f.payroll.connect(f.dave).clockOut(1);
+    await f.payroll.connect(f.dave).withdraw(1);
+    const gross = ((await f.payroll.employment(1)) as { paid: bigint }).paid;
+    const ref = `0x${"1".padStart(64, "0")}`; // the Wage ActionPerformed ref: the employment id
+    await f.asCompany(f.housingCo, f.housing, "recordCost", [1, M, CostCategory.MaintenanceWages, gross, ref]);
+    await f.asCompany(f.housingCo, f.housing, "recordCost", [
+      1,
+      M,
+      CostCategory.Water,
+      40n * ONE,
+      `0x${"00".repeat(32)}`,
+    ]);
+    const books = await getBooks(client, { company: housingCo, period: periodOf(M) });
+    expect(books.costs).to.deep.equal([
+      { category: "MaintenanceWages", amount: gross, entries: 1 },
+      { category: "Water", amount: 40n * ONE, entries: 1 },
+    ]);
+    expect(line(books, "Wage out to Person") + line(books, "IncomeTax out to Region")).to.equal(gross);
+    expect(books.reconciles).to.equal(true);
+    // another company's books carry no housing costs
+    expect(
+      (await getBooks(client, { company: await f.hospital.getAddress(), period: periodOf(M) })).costs,
+    ).to.deep.equal([]);
+  });
+
+  it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {
+    const hospital = await hospitalFebruary();
+    const out: string[] = [];
+    const program = new Command().exitOverride();
+    registerServicesCommands(program, { makeClient: () => client, print: (l) => out.push(l) });
+    await program.parseAsync(["books", hospital, "--period", periodOf(M)], { from: "user" });
+    const csv = out.join("\n").split("\n");
+    expect(csv[0]).to.equal("section,category,direction,count,amount_wei");
+    expect(csv).to.include(`revenue,Subsidy in from Region,in,1,${300n * ONE + 2n}`);
+    expect(csv).to.include("check,reconciles,,,true");
+    out.length = 0;
+    await program.parseAsync(["books", hospital, "--period", periodOf(M), "--format", "json"], { from: "user" });
+    const json = JSON.parse(out.join("\n"));
+    expect(json.reconciles).to.equal(true);
+    expect(BigInt(json.closingBalance) - BigInt(json.openingBalance)).to.equal(BigInt(json.net));
+    let refused: unknown;
+    try {
+      await getBooks(client, { company: hospital, period: "2027-13" });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).to.be.instanceOf(ConductorInputError);
+  });
+});
