@@ -10,8 +10,11 @@ import { registerCoreCommands } from "../src/core/cli.ts";
 import { registerRegistryCommands } from "../src/core/registryCli.ts";
 import { registerReserveCommands } from "../src/core/reserveCli.ts";
 import { registerFederationCommands } from "../src/federation/cli.ts";
+import { registerGovernanceCommands } from "../src/governance/cli.ts";
+import { registerMarketplaceCommands } from "../src/marketplace/cli.ts";
 import { registerNetworkCommands } from "../src/network/cli.ts";
 import { registerPayrollCommands } from "../src/payroll/cli.ts";
+import { registerServicesCommands } from "../src/services/cli.ts";
 
 const program = addGlobalOptions(
   new Command("conductor")
@@ -22,7 +25,10 @@ const program = addGlobalOptions(
 registerCoreCommands(program);
 registerReserveCommands(program);
 registerRegistryCommands(program);
+registerGovernanceCommands(program);
 registerPayrollCommands(program);
+registerMarketplaceCommands(program);
+registerServicesCommands(program);
 registerFederationCommands(program);
 registerNetworkCommands(program);
 
