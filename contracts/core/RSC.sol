@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {IERC7802} from "@openzeppelin/contracts/interfaces/draft-IERC7802.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
@@ -32,6 +34,7 @@ contract RSC is
     IRSC,
     IERC20Errors,
     Initializable,
+    IERC7802,
     AccessControlUpgradeable,
     EIP712Upgradeable,
     NoncesUpgradeable,
@@ -209,15 +212,57 @@ contract RSC is
     /// @inheritdoc IRSC
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external {
         RSCStorage storage $ = _s();
-        {
-            uint256 callerWord = $.accounts[msg.sender];
-            Kind callerKind = _kind(callerWord);
-            if (
-                (callerKind != Kind.Module && callerKind != Kind.Region && callerKind != Kind.Bridge)
-                    || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer
-            ) revert RSCUnauthorizedModule(msg.sender, action);
+        _authorizeMover($, action, false);
+        _move($, action, from, to, amount, ref);
+    }
+
+    /// @notice ERC-7802: mints `amount` to `to` for a crosschain transfer, as the `BridgeIn` action
+    /// (the transfer rule applies). Only a Bridge account allowed `BridgeIn`.
+    /// Emits {Transfer}, {ActionPerformed} and {IERC7802-CrosschainMint}.
+    function crosschainMint(address to, uint256 amount) external {
+        RSCStorage storage $ = _s();
+        _authorizeMover($, Action.BridgeIn, true);
+        _move($, Action.BridgeIn, address(0), to, amount, bytes32(0));
+        emit CrosschainMint(to, amount, msg.sender);
+    }
+
+    /// @notice ERC-7802: burns `amount` of `from` for a crosschain transfer, as the `BridgeOut`
+    /// action (the transfer rule applies). Only a Bridge account allowed `BridgeOut`.
+    /// Emits {Transfer}, {ActionPerformed} and {IERC7802-CrosschainBurn}.
+    function crosschainBurn(address from, uint256 amount) external {
+        RSCStorage storage $ = _s();
+        _authorizeMover($, Action.BridgeOut, true);
+        _move($, Action.BridgeOut, from, address(0), amount, bytes32(0));
+        emit CrosschainBurn(from, amount, msg.sender);
+    }
+
+    /// @notice ERC-165: RSC is ERC-7802 bridgeable besides its access control.
+    function supportsInterface(bytes4 interfaceId)
+        public
+        view
+        override(AccessControlUpgradeable, IERC165)
+        returns (bool)
+    {
+        return interfaceId == type(IERC7802).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @dev The caller must be a Module, Region or Bridge account (only a Bridge when
+    /// `bridgeOnly`) whose tag allows `action`; the action must not be paused.
+    function _authorizeMover(RSCStorage storage $, Action action, bool bridgeOnly) private view {
+        uint256 callerWord = $.accounts[msg.sender];
+        Kind callerKind = _kind(callerWord);
+        bool moverKind = bridgeOnly
+            ? callerKind == Kind.Bridge
+            : callerKind == Kind.Module || callerKind == Kind.Region || callerKind == Kind.Bridge;
+        if (!moverKind || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer) {
+            revert RSCUnauthorizedModule(msg.sender, action);
         }
         _checkNotPaused($, action);
+    }
+
+    function _move(RSCStorage storage $, Action action, address from, address to, uint256 amount, bytes32 ref)
+        private
+    {
 
         uint256 fromWord = from == address(0) ? 0 : $.accounts[from];
         uint256 toWord = to == address(0) ? 0 : $.accounts[to];

@@ -4,7 +4,7 @@ export const deployments = {
   "31337": {
     "chainId": 31337,
     "regionName": "Demo Region",
-    "startBlock": 190,
+    "startBlock": 211,
     "contracts": {
       "RSC": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
       "Registry": "0x9A676e781A523b5d0C0e43731313A708CB607508",
@@ -15,16 +15,20 @@ export const deployments = {
       "SafeSingleton": "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318",
       "SafeProxyFactory": "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
       "FallbackHandler": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
-      "WageSchedule": "0x67d269191c92Caf3cD7723F116c85e6E9bf55933",
-      "Payroll": "0x1613beB3B2C4f22Ee086B2b38C1476A3cE7f78E8",
-      "Permissioning": "0x4A679253410272dd5232B3Ff7cF5dbB88f295319",
-      "ProfitAtRest": "0xc5a5C42992dECbae36851359345FE25997F5C42d",
-      "Marketplace": "0x09635F643e140090A9A8Dcd712eD6285858ceBef",
-      "JobBoard": "0xa85233C63b9Ee964Add6F2cffe00Fd84eb32338f",
-      "Loans": "0x7a2088a1bFc9d81c55368AE168C2C02570cB814F",
+      "WageSchedule": "0x9E545E3C0baAB3E08CdfD552C960A1050f373042",
+      "Payroll": "0x36C02dA8a0983159322a80FFE9F24b1acfF8B570",
+      "Permissioning": "0x67d269191c92Caf3cD7723F116c85e6E9bf55933",
+      "ProfitAtRest": "0x84eA74d481Ee0A5332c457a4d796187F6Ba67fEB",
+      "Marketplace": "0xc3e53F4d16Ae77Db1c982e75a937B9f60FE63690",
+      "JobBoard": "0xc5a5C42992dECbae36851359345FE25997F5C42d",
+      "Loans": "0xE6E340D132b5f46d1e472DebcD681B2aBc16e57E",
+      "Housing": "0x851356ae760d987E095750cCeb3bC6014560891C",
+      "Education": "0xa82fF9aFd8f496c3d6ac40E2a0F282E47488CFc9",
+      "Healthcare": "0x1613beB3B2C4f22Ee086B2b38C1476A3cE7f78E8",
+      "RegionalInventory": "0xf5059a5D33d5853360D16C683c16e67980206f36",
       "Council": "0x2b5e602157abF638174aCACDc7Cd423C8f08bfA7",
-      "Timelock": "0x46b142DD1E924FAb83eCc3c08e4D46E82f005e0E",
-      "Governor": "0x86A2EE8FAf9A840F7a2c64CA3d51209F9A02081D"
+      "Timelock": "0x720472c8ce72c2A2D711333e064ABD3E6BbEAdd3",
+      "Governor": "0xc0F115A19107322cFBf1cDBC7ea011C19EbDB4F8"
     }
   }
 } as const;
