@@ -70,7 +70,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
   const { client, addresses } = params;
   const rules = params.rules ?? defaultRules();
   const chainId = await client.getChainId();
-  const toBlock = params.toBlock ?? Number(await client.getBlockNumber());
+  const toBlock = params.toBlock ?? Number(await client.getBlockNumber({ cacheTime: 0 }));
   const fromBlock = params.fromBlock ?? params.startBlock;
   const checkpointEvery = params.checkpointEvery ?? 1_000;
   const fingerprint: Fingerprint = {

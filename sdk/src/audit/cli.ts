@@ -32,7 +32,8 @@ export const AuditFlagsSchema = z
     path: ["fromBlock"],
   });
 
-export type AuditFlags = z.input<typeof AuditFlagsSchema>;
+/** The flags as commander (or a caller) gives them: validated by {@link AuditFlagsSchema}. */
+export type AuditFlags = Record<string, unknown>;
 
 /** Exit codes: 0 clean region, 1 violations found, 2 bad input, 3 interrupted (resume with --cache). */
 export const EXIT = { clean: 0, violations: 1, input: 2, interrupted: 3 } as const;
