@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,12 +26,48 @@ export interface LocalRegion {
   close(): Promise<void>;
 }
 
-/** Starts a node on a random high port, deploys a region and seeds the demo history. */
-export async function startLocalRegion(seed = true): Promise<LocalRegion> {
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** Starts `serveNode.ts` in a child process on `port`; resolves with its URL and a stop function. */
+async function childNode(port: number): Promise<{ rpcUrl: string; stop: () => Promise<void> }> {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/audit/serveNode.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const rpcUrl = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /listening (http:\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the node process exited (${code}) before listening`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { rpcUrl, stop };
+}
+
+/**
+ * Starts a node on a random high port (in this process, or in a child process with
+ * `separateProcess`), deploys a region and seeds the demo history.
+ */
+export async function startLocalRegion(seed = true, separateProcess = false): Promise<LocalRegion> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = await network.createServer("default", "127.0.0.1", port);
-  const listening = await server.listen();
-  const rpcUrl = `http://${listening.address}:${listening.port}`;
+  let rpcUrl: string;
+  let stopNode: () => Promise<void>;
+  if (separateProcess) {
+    ({ rpcUrl, stop: stopNode } = await childNode(port));
+  } else {
+    const server = await network.createServer("default", "127.0.0.1", port);
+    const listening = await server.listen();
+    rpcUrl = `http://${listening.address}:${listening.port}`;
+    stopNode = () => server.close();
+  }
   const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
   // biome-ignore lint/suspicious/noExplicitAny: see LocalRegion.ethers
   const { ethers } = connection as any;
@@ -44,7 +81,7 @@ export async function startLocalRegion(seed = true): Promise<LocalRegion> {
     outFile: deploymentFile,
   });
   const seeded = seed ? await seedDemoRegion(ethers.provider, deployment) : { accounts: [], companies: [] };
-  const client = createPublicClient({ transport: http(rpcUrl, { batch: { batchSize: 100 } }) }) as PublicClient;
+  const client = createPublicClient({ transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }) }) as PublicClient;
   return {
     rpcUrl,
     connection,
@@ -57,7 +94,7 @@ export async function startLocalRegion(seed = true): Promise<LocalRegion> {
     send: (method, params) => ethers.provider.send(method, params),
     close: async () => {
       await connection.close();
-      await server.close();
+      await stopNode();
     },
   };
 }

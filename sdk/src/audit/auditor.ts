@@ -130,7 +130,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     addresses: [addresses.rsc, addresses.reserve, addresses.capitalPool, addresses.regionParameters, ...rules.flatMap((r) => r.addresses ?? [])],
     fromBlock: nextBlock,
     toBlock,
-    initialSpan: Math.min(checkpointEvery, 2_000),
+    initialSpan: Math.min(checkpointEvery, 64),
     maxSpan: checkpointEvery,
     targetLogs: params.targetLogs,
   });

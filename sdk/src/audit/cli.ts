@@ -72,7 +72,7 @@ export async function auditCommand(
     return EXIT.input;
   }
   const f = parsed.data;
-  const client = createPublicClient({ transport: http(f.rpc, { batch: { batchSize: 100 } }) }) as PublicClient;
+  const client = createPublicClient({ transport: http(f.rpc, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }) }) as PublicClient;
   let deployment: Deployment;
   try {
     const file = f.deployment ?? join(process.cwd(), "deployments", `${await client.getChainId()}.json`);

@@ -34,27 +34,38 @@ export async function getLogs(client: PublicClient, addresses: readonly string[]
 /**
  * Streams the logs of `addresses` in bounded chunks. The span adapts: halved when a chunk came
  * back with more than twice the target (or the node refused it as too large), doubled when it
- * held less than a quarter. Only one chunk is in memory at a time.
+ * held less than a quarter. The next chunk is requested while the caller checks the current one,
+ * so at most two chunks are in memory at a time.
  */
 export async function* streamLogs(client: PublicClient, options: LogSourceOptions): AsyncGenerator<LogChunk> {
   const target = options.targetLogs ?? 10_000;
   const maxSpan = options.maxSpan ?? 100_000;
   let span = Math.max(1, options.initialSpan ?? 2_000);
-  let from = options.fromBlock;
-  while (from <= options.toBlock) {
-    const to = Math.min(options.toBlock, from + span - 1);
-    let logs: RpcLog[];
-    try {
-      logs = await getLogs(client, options.addresses, from, to);
-    } catch (error) {
-      if (span === 1) throw error;
-      span = Math.max(1, Math.floor(span / 2)); // too many results for the node: ask for less
-      continue;
+  const fetchFrom = async (from: number): Promise<LogChunk> => {
+    for (;;) {
+      const to = Math.min(options.toBlock, from + span - 1);
+      try {
+        return { fromBlock: from, toBlock: to, logs: await getLogs(client, options.addresses, from, to) };
+      } catch (error) {
+        if (span === 1) throw error;
+        span = Math.max(1, Math.floor(span / 2)); // too many results for the node: ask for less
+      }
     }
-    yield { fromBlock: from, toBlock: to, logs };
-    if (logs.length > target * 2) span = Math.max(1, Math.floor(span / 2));
-    else if (logs.length < target / 4) span = Math.min(maxSpan, span * 2);
-    from = to + 1;
+  };
+  if (options.fromBlock > options.toBlock) return;
+  let pending = fetchFrom(options.fromBlock);
+  for (;;) {
+    const chunk = await pending;
+    if (chunk.logs.length > target * 2) span = Math.max(1, Math.floor(span / 2));
+    else if (chunk.logs.length < target / 4) span = Math.min(maxSpan, span * 2);
+    const more = chunk.toBlock < options.toBlock;
+    if (more) {
+      pending = fetchFrom(chunk.toBlock + 1);
+      // A failure of the prefetch surfaces when it is awaited, not as an unhandled rejection.
+      pending.catch(() => {});
+    }
+    yield chunk;
+    if (!more) return;
   }
 }
 
