@@ -81,7 +81,9 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
     outFile: deploymentFile,
   });
   const seeded = seed ? await seedDemoRegion(ethers.provider, deployment) : { accounts: [], companies: [] };
-  const client = createPublicClient({ transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }) }) as PublicClient;
+  const client = createPublicClient({
+    transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }),
+  }) as PublicClient;
   return {
     rpcUrl,
     connection,

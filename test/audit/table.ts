@@ -17,7 +17,8 @@ describe("auditor: table and event decoding", () => {
 
   it("covers every action, and allows only what it lists", () => {
     expect(Object.keys(AUDIT_TABLE)).to.deep.equal([...Action]);
-    const at = (a: string, f: string, t: string) => auditAllows(Action.indexOf(a as never), Kind.indexOf(f as never), Kind.indexOf(t as never));
+    const at = (a: string, f: string, t: string) =>
+      auditAllows(Action.indexOf(a as never), Kind.indexOf(f as never), Kind.indexOf(t as never));
     expect(at("Transfer", "Person", "Person")).to.equal(true);
     expect(at("Transfer", "Person", "Company")).to.equal(false);
     expect(at("Deposit", "None", "Region")).to.equal(true);
@@ -29,7 +30,7 @@ describe("auditor: table and event decoding", () => {
     const log = {
       address: "0x00000000000000000000000000000000000000AA",
       topics: [TOPICS.Transfer, `0x${"00".repeat(12)}${"11".repeat(20)}`, `0x${"00".repeat(12)}${"22".repeat(20)}`],
-      data: `0x${(5n).toString(16).padStart(64, "0")}`,
+      data: `0x${5n.toString(16).padStart(64, "0")}`,
       blockNumber: "0x10",
       transactionHash: `0x${"ab".repeat(32)}`,
       logIndex: "0x3",

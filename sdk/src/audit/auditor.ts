@@ -1,6 +1,6 @@
 import type { PublicClient } from "viem";
 import { type Checkpoint, type Fingerprint, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
-import { chainTotalSupply, CROSS_CHECK_RULE, crossCheck, NO_TX } from "./crossCheck.ts";
+import { CROSS_CHECK_RULE, chainTotalSupply, crossCheck, NO_TX } from "./crossCheck.ts";
 import { AuditEngine } from "./engine.ts";
 import { Ledger } from "./ledger.ts";
 import type { AuditReport } from "./report.ts";
@@ -127,7 +127,13 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
   };
 
   const source = streamLogs(client, {
-    addresses: [addresses.rsc, addresses.reserve, addresses.capitalPool, addresses.regionParameters, ...rules.flatMap((r) => r.addresses ?? [])],
+    addresses: [
+      addresses.rsc,
+      addresses.reserve,
+      addresses.capitalPool,
+      addresses.regionParameters,
+      ...rules.flatMap((r) => r.addresses ?? []),
+    ],
     fromBlock: nextBlock,
     toBlock,
     initialSpan: Math.min(checkpointEvery, 64),
@@ -135,7 +141,11 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     targetLogs: params.targetLogs,
   });
   let lastCheckpoint = nextBlock - 1;
+  const timings = { waitingForLogsMs: 0, checkingMs: 0, crossCheckMs: 0 };
+  let mark = performance.now();
   for await (const chunk of source) {
+    timings.waitingForLogsMs += performance.now() - mark;
+    mark = performance.now();
     await engine.processLogs(chunk.logs);
     nextBlock = chunk.toBlock + 1;
     const interrupted = params.signal?.aborted === true;
@@ -153,9 +163,12 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
       heapUsed: process.memoryUsage().heapUsed,
     });
     if (interrupted && chunk.toBlock < toBlock) throw new AuditInterruptedError(nextBlock);
+    timings.checkingMs += performance.now() - mark;
+    mark = performance.now();
   }
 
   if (!params.skipCrossCheck) await crossCheck(client, addresses, engine.ledger, toBlock, (v) => engine.record(v));
+  timings.crossCheckMs = performance.now() - mark;
   const durationMs = Date.now() - started;
   const checked = engine.counters.events - eventsAtStart;
   return {
@@ -182,6 +195,11 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     violationCount: engine.violationCount,
     violations: engine.violations,
     durationMs,
+    timings: {
+      waitingForLogsMs: Math.round(timings.waitingForLogsMs),
+      checkingMs: Math.round(timings.checkingMs),
+      crossCheckMs: Math.round(timings.crossCheckMs),
+    },
     eventsPerSecond: durationMs > 0 ? Math.round((checked * 1000) / durationMs) : checked,
   };
 }

@@ -5,7 +5,7 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import { z } from "zod";
 import { type Deployment, readDeployment } from "../deployment.ts";
 import { ConductorInputError } from "../errors.ts";
-import { type AuditProgress, AuditInterruptedError, runAudit } from "./auditor.ts";
+import { AuditInterruptedError, type AuditProgress, runAudit } from "./auditor.ts";
 import { formatViolation, writeReport } from "./report.ts";
 import type { RegionAddresses } from "./types.ts";
 
@@ -72,7 +72,9 @@ export async function auditCommand(
     return EXIT.input;
   }
   const f = parsed.data;
-  const client = createPublicClient({ transport: http(f.rpc, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }) }) as PublicClient;
+  const client = createPublicClient({
+    transport: http(f.rpc, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }),
+  }) as PublicClient;
   let deployment: Deployment;
   try {
     const file = f.deployment ?? join(process.cwd(), "deployments", `${await client.getChainId()}.json`);

@@ -50,20 +50,28 @@ export async function crossCheck(
 
   const accounts = [...ledger.accounts];
   const onChain = await inBatches(accounts, 100, ([address]) =>
-    client.readContract({ address: a.rsc as Addr, abi: rscAbi, functionName: "accountOf", args: [address as Addr], blockNumber }),
+    client.readContract({
+      address: a.rsc as Addr,
+      abi: rscAbi,
+      functionName: "accountOf",
+      args: [address as Addr],
+      blockNumber,
+    }),
   );
   let sumOnChain = 0n;
   accounts.forEach(([address, mine], i) => {
     const theirs = onChain[i];
     sumOnChain += theirs.balance;
-    if (theirs.balance !== mine.balance) at(`balanceOf(${address}) == ${mine.balance} (from logs)`, `${theirs.balance}`);
+    if (theirs.balance !== mine.balance)
+      at(`balanceOf(${address}) == ${mine.balance} (from logs)`, `${theirs.balance}`);
     if (theirs.kind !== mine.kind) at(`kindOf(${address}) == ${kindName(mine.kind)}`, kindName(theirs.kind));
     if (theirs.suspended !== mine.suspended) at(`suspended(${address}) == ${mine.suspended}`, `${theirs.suspended}`);
     if (BigInt(theirs.tag) !== mine.tag) at(`tag(${address}) == ${mine.tag}`, `${theirs.tag}`);
   });
   const supply = await chainTotalSupply(client, a.rsc, block);
   if (supply !== ledger.totalSupply) at(`totalSupply() == ${ledger.totalSupply} (from logs)`, `${supply}`);
-  if (sumOnChain !== supply) at(`Σ balanceOf over ${accounts.length} accounts == totalSupply() ${supply}`, `${sumOnChain}`);
+  if (sumOnChain !== supply)
+    at(`Σ balanceOf over ${accounts.length} accounts == totalSupply() ${supply}`, `${sumOnChain}`);
 
   const [usdReserves] = await client.readContract({
     address: a.reserve as Addr,
@@ -71,10 +79,20 @@ export async function crossCheck(
     functionName: "attestedReserves",
     blockNumber,
   });
-  if (usdReserves !== ledger.usdReserves) at(`attestedReserves() == ${ledger.usdReserves} (from logs)`, `${usdReserves}`);
+  if (usdReserves !== ledger.usdReserves)
+    at(`attestedReserves() == ${ledger.usdReserves} (from logs)`, `${usdReserves}`);
 
-  const params = await inBatches(Param.map((_, i) => i), 20, (i) =>
-    client.readContract({ address: a.regionParameters as Addr, abi: regionParametersAbi, functionName: "get", args: [i], blockNumber }),
+  const params = await inBatches(
+    Param.map((_, i) => i),
+    20,
+    (i) =>
+      client.readContract({
+        address: a.regionParameters as Addr,
+        abi: regionParametersAbi,
+        functionName: "get",
+        args: [i],
+        blockNumber,
+      }),
   );
   params.forEach((value, i) => {
     if (value !== ledger.params[i]) at(`get(${Param[i]}) == ${ledger.params[i]} (from logs)`, `${value}`);

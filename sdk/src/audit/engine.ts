@@ -1,6 +1,6 @@
 import type { Hex, PublicClient } from "viem";
 import { decodeLog, type Emitters, type RpcLog } from "./events.ts";
-import { Ledger } from "./ledger.ts";
+import type { Ledger } from "./ledger.ts";
 import type { AuditRule, RuleContext } from "./rules/rule.ts";
 import { blockTimestamps } from "./source.ts";
 import type { AuditEvent, RegionAddresses, TxEvents, Violation } from "./types.ts";
@@ -45,6 +45,8 @@ export class AuditEngine {
   private readonly emitters: Emitters;
   private readonly contexts: Map<AuditRule, RuleContext>;
   private readonly timed: readonly AuditRule[];
+  private readonly eventHooks: readonly [AuditRule, RuleContext][];
+  private readonly txHooks: readonly [AuditRule, RuleContext][];
 
   constructor(
     readonly client: PublicClient,
@@ -66,10 +68,19 @@ export class AuditEngine {
           },
           addresses,
           report: (at, expected, found) =>
-            engine.record({ block: at.blockNumber, txHash: at.txHash, logIndex: at.logIndex, rule: rule.name, expected, found }),
+            engine.record({
+              block: at.blockNumber,
+              txHash: at.txHash,
+              logIndex: at.logIndex,
+              rule: rule.name,
+              expected,
+              found,
+            }),
         } satisfies RuleContext,
       ]),
     );
+    this.eventHooks = rules.filter((r) => r.onEvent).map((r) => [r, this.contexts.get(r)!]);
+    this.txHooks = rules.filter((r) => r.onTxEnd).map((r) => [r, this.contexts.get(r)!]);
   }
 
   /** Records a violation (kept up to `maxViolations`; all are counted). */
@@ -112,9 +123,9 @@ export class AuditEngine {
       c.events++;
       if (ev.type === "Transfer") c.transfers++;
       else if (ev.type === "ActionPerformed") c.actions++;
-      for (const rule of this.rules) rule.onEvent?.(ev, i, tx, this.contexts.get(rule)!);
+      for (const [rule, ctx] of this.eventHooks) rule.onEvent!(ev, i, tx, ctx);
       this.ledger.apply(ev, tx.timestamp);
     }
-    for (const rule of this.rules) rule.onTxEnd?.(tx, this.contexts.get(rule)!);
+    for (const [rule, ctx] of this.txHooks) rule.onTxEnd!(tx, ctx);
   }
 }

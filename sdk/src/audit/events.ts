@@ -53,29 +53,41 @@ const topicUint = (topic: string): bigint => BigInt(topic);
  */
 export function decodeLog(log: RpcLog, emitters: Emitters): AuditEvent {
   const address = log.address.toLowerCase();
-  const pos: LogPosition = {
-    blockNumber: Number(log.blockNumber),
-    txHash: log.transactionHash,
-    logIndex: Number(log.logIndex),
-    address,
-  };
+  const blockNumber = Number(log.blockNumber);
+  const txHash = log.transactionHash;
+  const logIndex = Number(log.logIndex);
   const t = log.topics;
   const d = log.data;
   const name = t[0] === undefined ? undefined : NAME_OF_TOPIC.get(t[0]);
-  if (name === undefined || !emitters.get(name)?.has(address)) return { ...pos, type: "Other", topics: t, data: d };
+  if (name === undefined || !emitters.get(name)?.has(address))
+    return { blockNumber, txHash, logIndex, address, type: "Other", topics: t, data: d };
+  // The two hot events first, built without intermediate objects.
+  if (name === "Transfer")
+    return {
+      blockNumber,
+      txHash,
+      logIndex,
+      address,
+      type: name,
+      from: topicAddress(t[1]),
+      to: topicAddress(t[2]),
+      amount: word(d, 0),
+    };
+  if (name === "ActionPerformed")
+    return {
+      blockNumber,
+      txHash,
+      logIndex,
+      address,
+      type: name,
+      action: Number(topicUint(t[1])),
+      from: topicAddress(t[2]),
+      to: topicAddress(t[3]),
+      amount: word(d, 0),
+      ref: `0x${d.slice(66, 130)}` as Hex,
+    };
+  const pos: LogPosition = { blockNumber, txHash, logIndex, address };
   switch (name) {
-    case "Transfer":
-      return { ...pos, type: name, from: topicAddress(t[1]), to: topicAddress(t[2]), amount: word(d, 0) };
-    case "ActionPerformed":
-      return {
-        ...pos,
-        type: name,
-        action: Number(topicUint(t[1])),
-        from: topicAddress(t[2]),
-        to: topicAddress(t[3]),
-        amount: word(d, 0),
-        ref: `0x${d.slice(66, 130)}` as Hex,
-      };
     case "AccountRegistered":
       return { ...pos, type: name, account: topicAddress(t[1]), kind: Number(word(d, 0)), tag: word(d, 1) };
     case "AccountSuspensionChanged":

@@ -24,6 +24,11 @@ export interface AuditReport {
   /** The first `maxViolations` violations, in chain order (cross-checks last). */
   violations: Violation[];
   durationMs: number;
+  /**
+   * Where the time went: waiting for eth_getLogs (beyond what overlapped with checking), checking
+   * events (decoding, rules, ledger, checkpoints), and the final eth_call cross-check.
+   */
+  timings: { waitingForLogsMs: number; checkingMs: number; crossCheckMs: number };
   eventsPerSecond: number;
 }
 

@@ -51,7 +51,12 @@ export const AUDIT_TABLE: Readonly<Record<Action, Pairs>> = {
   // Key recovery moves a member's whole account onto her new key.
   Recovery: [[["Person"], ["Person"]]],
   // Refunds: a seller or a module (reserve escrow) returns RSC.
-  Refund: [[[...COMPANIES, "Module"], [...HOLDERS, "Region"]]],
+  Refund: [
+    [
+      [...COMPANIES, "Module"],
+      [...HOLDERS, "Region"],
+    ],
+  ],
 };
 
 const KIND_COUNT = Kind.length;

@@ -71,7 +71,11 @@ export const transferRuleRule: AuditRule = {
     } else if (ev.action === RECOVERY) {
       checkRecovery(ev, i, tx, ctx, f, t);
     } else if (!auditAllows(ev.action, f, t)) {
-      ctx.report(ev, `${actionName(ev.action)} allowed by the table`, `${actionName(ev.action)} ${kindName(f)}→${kindName(t)}`);
+      ctx.report(
+        ev,
+        `${actionName(ev.action)} allowed by the table`,
+        `${actionName(ev.action)} ${kindName(f)}→${kindName(t)}`,
+      );
     }
   },
 };
@@ -102,10 +106,12 @@ export const suspendedRule: AuditRule = {
   description: "no suspended account sends or receives RSC (key recovery excepted)",
   onEvent(ev, i, tx, ctx) {
     if (ev.type !== "Transfer" || actionOf(tx, i)?.action === RECOVERY) return;
-    for (const side of [ev.from, ev.to]) {
+    const check = (side: string) => {
       if (side !== ZERO_ADDRESS && ctx.ledger.peek(side)?.suspended)
         ctx.report(ev, `${side} not suspended`, `suspended ${side} moved ${ev.amount} wei`);
-    }
+    };
+    check(ev.from);
+    check(ev.to);
   },
 };
 

@@ -9,6 +9,7 @@ export const parameterHistoryRule: AuditRule = {
     if (ev.type !== "ParameterChanged" || ev.address !== ctx.addresses.regionParameters) return;
     const rebuilt = ctx.ledger.params[ev.param];
     if (rebuilt === undefined) ctx.report(ev, "a known parameter", `param #${ev.param}`);
-    else if (rebuilt !== ev.oldValue) ctx.report(ev, `${paramName(ev.param)} was ${rebuilt}`, `oldValue ${ev.oldValue}`);
+    else if (rebuilt !== ev.oldValue)
+      ctx.report(ev, `${paramName(ev.param)} was ${rebuilt}`, `oldValue ${ev.oldValue}`);
   },
 };

@@ -71,7 +71,11 @@ export const reserveBackingRule: AuditRule = {
         ctx.report(ev, `${expected} RSC wei for ${ev.usdAmount} USD wei at rate ${rate}`, `${ev.rscAmount}`);
       // The mint was applied (the Transfer came first): the supply now includes it.
       if (ctx.ledger.totalSupply > backing)
-        ctx.report(ev, `totalSupply ≤ ${backing} (reserves ${ctx.ledger.usdReserves} × rate ${rate})`, `${ctx.ledger.totalSupply}`);
+        ctx.report(
+          ev,
+          `totalSupply ≤ ${backing} (reserves ${ctx.ledger.usdReserves} × rate ${rate})`,
+          `${ctx.ledger.totalSupply}`,
+        );
     } else if (ev.type === "ReservesAttested" && ev.address === ctx.addresses.reserve) {
       const attested = (ev.usdReserves * rate) / ONE;
       if (attested < ctx.ledger.totalSupply)
@@ -119,7 +123,9 @@ export const redemptionRule: AuditRule = {
       ctx.report(
         ev,
         `${wanted} of a pending redemption of ${ev.amount} wei`,
-        pending ? `${describe(next)} for ${pending.amount} wei to ${pending.holder}` : `${describe(next)} (no pending redemption)`,
+        pending
+          ? `${describe(next)} for ${pending.amount} wei to ${pending.holder}`
+          : `${describe(next)} (no pending redemption)`,
       );
   },
 };

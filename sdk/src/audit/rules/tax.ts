@@ -70,14 +70,17 @@ export function taxRule(spec: TaxRuleSpec): AuditRule {
       for (const tax of taxes) {
         const base = pick(tax);
         if (base === undefined) {
-          ctx.report(tax, `a ${actionName(spec.baseAction)} it taxes in the same transaction`, `${tax.amount} wei alone`);
+          ctx.report(
+            tax,
+            `a ${actionName(spec.baseAction)} it taxes in the same transaction`,
+            `${tax.amount} wei alone`,
+          );
           continue;
         }
         used.add(base);
         const baseAmount = spec.base === "net" ? base.amount : base.amount + tax.amount;
         const expected = (baseAmount * rate) / ONE;
-        if (tax.amount !== expected)
-          ctx.report(tax, `${expected} (${baseAmount} × ${rate} / 1e18)`, `${tax.amount}`);
+        if (tax.amount !== expected) ctx.report(tax, `${expected} (${baseAmount} × ${rate} / 1e18)`, `${tax.amount}`);
       }
       for (const base of bases) {
         if (used.has(base)) continue;
