@@ -37,7 +37,7 @@ export interface RunAuditParameters {
   cacheFile?: string;
   /** Checkpoint (and cross-check totalSupply) at least every this many blocks (default 1,000). */
   checkpointEvery?: number;
-  /** About this many logs per eth_getLogs (default 10,000). */
+  /** About this many logs per eth_getLogs (default 5,000). */
   targetLogs?: number;
   /** Keep at most this many violations in the report; all are counted (default 10,000). */
   maxViolations?: number;

@@ -8,7 +8,7 @@ export interface LogSourceOptions {
   toBlock: number;
   /** Blocks in the first request (default 2,000). */
   initialSpan?: number;
-  /** Aim for about this many logs per request (default 10,000); memory holds one chunk at a time. */
+  /** Aim for about this many logs per request (default 5,000); memory holds at most two chunks. */
   targetLogs?: number;
   /** Never ask for more blocks than this at once (default 100,000). */
   maxSpan?: number;
@@ -33,12 +33,12 @@ export async function getLogs(client: PublicClient, addresses: readonly string[]
 
 /**
  * Streams the logs of `addresses` in bounded chunks. The span adapts: halved when a chunk came
- * back with more than twice the target (or the node refused it as too large), doubled when it
+ * back with more than 1.5 times the target (or the node refused it as too large), doubled when it
  * held less than a quarter. The next chunk is requested while the caller checks the current one,
  * so at most two chunks are in memory at a time.
  */
 export async function* streamLogs(client: PublicClient, options: LogSourceOptions): AsyncGenerator<LogChunk> {
-  const target = options.targetLogs ?? 10_000;
+  const target = options.targetLogs ?? 5_000;
   const maxSpan = options.maxSpan ?? 100_000;
   let span = Math.max(1, options.initialSpan ?? 2_000);
   const fetchFrom = async (from: number): Promise<LogChunk> => {
@@ -56,7 +56,7 @@ export async function* streamLogs(client: PublicClient, options: LogSourceOption
   let pending = fetchFrom(options.fromBlock);
   for (;;) {
     const chunk = await pending;
-    if (chunk.logs.length > target * 2) span = Math.max(1, Math.floor(span / 2));
+    if (chunk.logs.length > target * 1.5) span = Math.max(1, Math.floor(span / 2));
     else if (chunk.logs.length < target / 4) span = Math.min(maxSpan, span * 2);
     const more = chunk.toBlock < options.toBlock;
     if (more) {
