@@ -203,9 +203,16 @@ export async function bench(): Promise<ThroughputRow[]> {
       },
       {
         group: "audit",
-        operation: "heap growth during the audit (peak − start)",
+        operation: "heap growth during the audit (peak − start, garbage included)",
         value: mib(peak - heapBefore),
         unit: "MiB",
+      },
+      {
+        group: "audit",
+        operation: "heap retained by the audit (max after a full GC per chunk)",
+        value: mib(retained),
+        unit: "MiB",
+        target: "bounded (≈ 2 chunks + state)",
       },
       { group: "audit", operation: "filling the node (not audited time)", value: fillSeconds, unit: "s" },
     ];

@@ -15,7 +15,10 @@ import {
   demoSigner,
   deployCarelessModule,
   inflateBalance,
+  RSC_ROOT,
+  readSlot,
   setStoredReserves,
+  writeSlot,
 } from "./plant.ts";
 
 const ONE = 10n ** 18n;
@@ -101,6 +104,46 @@ describe("auditor on a local node", function () {
     expect(rulesHit(report)).to.deep.equal(["sales-tax"]);
     expect(report.violations[0].expected).to.equal(`${8n * ONE} (${100n * ONE} × ${(ONE * 8n) / 100n} / 1e18)`);
     expect(report.violations[0].found).to.equal(`${ONE}`);
+  });
+
+  it("(a) catches a wage whose income tax is wrong, and passes a correct one", async () => {
+    const mover = await deployCarelessModule(r, ["Wage", "IncomeTax"]);
+    const acme = company("Acme Steel");
+    const pool = r.deployment.contracts.CapitalPool;
+    // Gross 100 at 15 %: 85 to the worker, 15 withheld — correct.
+    await (await mover.wages(acme, member("Jun"), pool, 100n * ONE, (ONE * 15n) / 100n, 3)).wait();
+    expect((await audit()).ok).to.equal(true);
+    // 90 paid, 10 withheld: the tax on a gross of 100 is 15.
+    await (
+      await mover.run([
+        { action: 3, from: acme, to: member("Jun"), amount: 90n * ONE, ref: ref(4) },
+        { action: 4, from: acme, to: pool, amount: 10n * ONE, ref: ref(4) },
+      ])
+    ).wait();
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["income-tax"]);
+    expect(report.violations[0].expected).to.equal(`${15n * ONE} (${100n * ONE} × ${(ONE * 15n) / 100n} / 1e18)`);
+  });
+
+  it("reports only from --from-block on, with the state still rebuilt from the start", async () => {
+    const mover = await deployCarelessModule(r, ["Purchase", "SalesTax"]);
+    await (
+      await mover.run([{ action: PURCHASE, from: member("Kai"), to: company("Acme Steel"), amount: ONE, ref: ref(5) }])
+    ).wait();
+    const all = await audit();
+    expect(rulesHit(all)).to.deep.equal(["sales-tax"]);
+    const later = await audit({ fromBlock: all.violations[0].block + 1 });
+    expect(later.ok).to.equal(true);
+    expect(later.totalSupply).to.equal(all.totalSupply);
+  });
+
+  it("(b) catches totalSupply edited in storage at the next checkpoint", async () => {
+    const rscAddress = r.deployment.contracts.RSC;
+    const slot = `0x${(RSC_ROOT + 2n).toString(16)}`;
+    await writeSlot(r, rscAddress, slot, (await readSlot(r, rscAddress, slot)) + 5n);
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["chain-cross-check", "supply-cross-check"]);
+    expect(report.violations.find((v) => v.rule === "supply-cross-check")!.found).to.equal("5");
   });
 
   it("(a) catches a module minting without the reserve", async () => {
