@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { network } from "hardhat";
@@ -73,10 +73,12 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
   const { ethers } = connection as any;
   const dir = mkdtempSync(join(tmpdir(), "conductor-audit-"));
   const deploymentFile = join(dir, "deployment.json");
+  // Ignition keeps a journal per deployment id; this chain is thrown away, so is the journal (on close).
+  const deploymentId = `audit-test-${port}`;
   const deployment = await deployConductor({
     connection,
     regionName: "Audit Region",
-    deploymentId: `audit-test-${port}`,
+    deploymentId,
     reset: true,
     outFile: deploymentFile,
   });
@@ -97,6 +99,8 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
     close: async () => {
       await connection.close();
       await stopNode();
+      rmSync(join(ROOT, "ignition/deployments", deploymentId), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
