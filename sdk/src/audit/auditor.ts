@@ -39,6 +39,13 @@ export interface RunAuditParameters {
   checkpointEvery?: number;
   /** About this many logs per eth_getLogs (default 5,000). */
   targetLogs?: number;
+  /**
+   * Read logs by plain HTTP from this URL with a capped answer size (default: the client's HTTP
+   * URL when it has one; otherwise through the client).
+   */
+  rpcUrl?: string;
+  /** Cap on one eth_getLogs answer, in bytes (default 16 MiB). */
+  maxResponseBytes?: number;
   /** Keep at most this many violations in the report; all are counted (default 10,000). */
   maxViolations?: number;
   /** Skip the final eth_call cross-check of every account (default false). */
@@ -139,6 +146,8 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     initialSpan: Math.min(checkpointEvery, 64),
     maxSpan: checkpointEvery,
     targetLogs: params.targetLogs,
+    rpcUrl: params.rpcUrl ?? (client.transport as { url?: string }).url,
+    maxResponseBytes: params.maxResponseBytes,
   });
   let lastCheckpoint = nextBlock - 1;
   const timings = { waitingForLogsMs: 0, checkingMs: 0, crossCheckMs: 0 };

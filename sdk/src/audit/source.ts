@@ -4,6 +4,10 @@ import type { RpcLog } from "./events.ts";
 /** Bounds for reading logs: a chunk of blocks is shrunk or grown to hold about `targetLogs` logs. */
 export interface LogSourceOptions {
   addresses: readonly string[];
+  /** When given, logs are read with a plain HTTP request whose body is capped at `maxResponseBytes`. */
+  rpcUrl?: string;
+  /** A response larger than this is abandoned and the span halved (default 16 MiB): memory stays bounded. */
+  maxResponseBytes?: number;
   fromBlock: number;
   toBlock: number;
   /** Blocks in the first request (default 2,000). */
@@ -23,6 +27,61 @@ export interface LogChunk {
 
 const hex = (n: number): Hex => `0x${n.toString(16)}`;
 
+/** The node's answer to eth_getLogs was larger than the cap: ask for fewer blocks. */
+export class LogsResponseTooLargeError extends Error {
+  override name = "LogsResponseTooLargeError";
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`eth_getLogs answer passed ${maxBytes} bytes (read ${bytes})`);
+  }
+}
+
+/**
+ * eth_getLogs over `[from, to]` by plain HTTP, reading at most `maxBytes` of the answer: the
+ * auditor's memory never depends on how dense the chain is.
+ */
+export async function getLogsHttp(
+  url: string,
+  addresses: readonly string[],
+  from: number,
+  to: number,
+  maxBytes: number,
+): Promise<RpcLog[]> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "eth_getLogs",
+      params: [{ address: addresses, fromBlock: hex(from), toBlock: hex(to) }],
+    }),
+  });
+  if (!response.ok || response.body === null) throw new Error(`eth_getLogs: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new LogsResponseTooLargeError(bytes, maxBytes);
+    }
+    parts.push(value);
+  }
+  const answer = JSON.parse(Buffer.concat(parts).toString("utf8")) as {
+    result?: RpcLog[];
+    error?: { code: number; message: string };
+  };
+  if (answer.error)
+    throw new Error(`eth_getLogs ${hex(from)}–${hex(to)}: ${answer.error.message} (${answer.error.code})`);
+  return answer.result ?? [];
+}
+
 /** eth_getLogs over `[from, to]` for `addresses`, raw (no per-log formatting). */
 export async function getLogs(client: PublicClient, addresses: readonly string[], from: number, to: number) {
   return (await client.request({
@@ -32,20 +91,25 @@ export async function getLogs(client: PublicClient, addresses: readonly string[]
 }
 
 /**
- * Streams the logs of `addresses` in bounded chunks. The span adapts: halved when a chunk came
- * back with more than 1.5 times the target (or the node refused it as too large), doubled when it
- * held less than a quarter. The next chunk is requested while the caller checks the current one,
+ * Streams the logs of `addresses` in bounded chunks. The span adapts to the density of the last
+ * chunk (about `targetLogs` per request, growing at most ×2 at a time) and is halved when the node
+ * refuses a range or the answer passes the byte cap. The next chunk is requested while the caller checks the current one,
  * so at most two chunks are in memory at a time.
  */
 export async function* streamLogs(client: PublicClient, options: LogSourceOptions): AsyncGenerator<LogChunk> {
   const target = options.targetLogs ?? 5_000;
   const maxSpan = options.maxSpan ?? 100_000;
   let span = Math.max(1, options.initialSpan ?? 2_000);
+  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+  const read = (from: number, to: number) =>
+    options.rpcUrl
+      ? getLogsHttp(options.rpcUrl, options.addresses, from, to, maxBytes)
+      : getLogs(client, options.addresses, from, to);
   const fetchFrom = async (from: number): Promise<LogChunk> => {
     for (;;) {
       const to = Math.min(options.toBlock, from + span - 1);
       try {
-        return { fromBlock: from, toBlock: to, logs: await getLogs(client, options.addresses, from, to) };
+        return { fromBlock: from, toBlock: to, logs: await read(from, to) };
       } catch (error) {
         if (span === 1) throw error;
         span = Math.max(1, Math.floor(span / 2)); // too many results for the node: ask for less
@@ -56,8 +120,9 @@ export async function* streamLogs(client: PublicClient, options: LogSourceOption
   let pending = fetchFrom(options.fromBlock);
   for (;;) {
     const chunk = await pending;
-    if (chunk.logs.length > target * 1.5) span = Math.max(1, Math.floor(span / 2));
-    else if (chunk.logs.length < target / 4) span = Math.min(maxSpan, span * 2);
+    const blocks = chunk.toBlock - chunk.fromBlock + 1;
+    const density = Math.max(chunk.logs.length / blocks, 1e-3);
+    span = Math.max(1, Math.min(maxSpan, span * 2, Math.floor(target / density)));
     const more = chunk.toBlock < options.toBlock;
     if (more) {
       pending = fetchFrom(chunk.toBlock + 1);
