@@ -5,6 +5,7 @@
  * The signing key comes from CONDUCTOR_PRIVATE_KEY (never a flag).
  */
 import { Command } from "commander";
+import { registerAuditCommands } from "../src/audit/cli.ts";
 import { addGlobalOptions } from "../src/cli/context.ts";
 import { registerCoreCommands } from "../src/core/cli.ts";
 import { registerRegistryCommands } from "../src/core/registryCli.ts";
@@ -30,6 +31,7 @@ registerPayrollCommands(program);
 registerMarketplaceCommands(program);
 registerServicesCommands(program);
 registerFederationCommands(program);
+registerAuditCommands(program);
 registerNetworkCommands(program);
 
 await program.parseAsync(process.argv);

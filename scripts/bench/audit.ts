@@ -1,0 +1,228 @@
+/**
+ * Audit throughput bench: fills a local node (Hardhat EDR, in-process, served over JSON-RPC on
+ * loopback) with the demo region plus at least 100,000 recorded actions across kinds — purchases
+ * with their sales tax, wages with their income tax, rents (many `rsc.move` per transaction through
+ * the test-only BatchMover module) and direct Person→Person transfers — then audits the whole
+ * chain through the RPC URL and measures events verified per second, total time and peak heap.
+ *
+ * Run alone: `npx tsx scripts/bench/audit.ts` (prints the rows). Env AUDIT_BENCH_ACTIONS overrides
+ * the number of module actions (default 100,000).
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { Contract, parseEther, Wallet } from "ethers";
+import { runAudit } from "../../sdk/src/audit/auditor.ts";
+import { actionMask } from "../../sdk/src/core/enums.ts";
+import * as abis from "../../sdk/src/generated/abis.ts";
+import { DEFAULT_PARAMETERS } from "../../sdk/src/governance/defaults.ts";
+import { startLocalRegion } from "../../test/audit/localRegion.ts";
+
+export interface ThroughputRow {
+  group: "audit";
+  operation: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const KIND_MODULE = 6;
+const RENT = 2;
+/** Actions per transaction: pairs for purchases and wages, single steps for rents. */
+const PAIRS_PER_TX = 300;
+const RENTS_PER_TX = 300;
+const DIRECT_TRANSFERS = 1_000;
+const PRICE = 10n ** 12n;
+
+/** A full garbage collection, to measure what the auditor really retains (not garbage awaiting collection). */
+function forceGc(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+export async function bench(): Promise<ThroughputRow[]> {
+  const wanted = Number(process.env.AUDIT_BENCH_ACTIONS ?? 100_000);
+  const r = await startLocalRegion(true, true);
+  try {
+    const [admin] = await r.ethers.getSigners();
+    const mover = await r.ethers.deployContract("BatchMover", [r.deployment.contracts.RSC], admin);
+    await mover.waitForDeployment();
+    const moverAddress = await mover.getAddress();
+    const rsc = new Contract(r.deployment.contracts.RSC, abis.rscAbi as never, admin);
+    const mask = actionMask(["Purchase", "SalesTax", "Wage", "IncomeTax", "Rent"]);
+    await (await rsc.registerModule(moverAddress, KIND_MODULE, mask)).wait();
+
+    const members = r.seeded.accounts.filter((a) => a.role === "member");
+    const companies = r.seeded.companies.filter((c) => c.kind !== "ExternalCompany");
+    const housing = r.seeded.companies.find((c) => c.kind === "RegionalCompany")!.address;
+    const pool = r.deployment.contracts.CapitalPool;
+    const salesRate = DEFAULT_PARAMETERS.SalesTaxRate;
+    const incomeRate = DEFAULT_PARAMETERS.IncomeTaxRate;
+
+    // Module actions: a third purchases (+ sales tax), a third wages (+ income tax), a third rents.
+    const opts = { gasLimit: 16_000_000n };
+    let actions = 0;
+    let i = 0;
+    const started = Date.now();
+    while (actions < wanted) {
+      const m = members[i % members.length].address;
+      const c = companies[i % companies.length].address;
+      const kind = i % 3;
+      if (kind === 0) {
+        await (await mover.purchases(m, c, pool, PRICE, salesRate, PAIRS_PER_TX, opts)).wait();
+        actions += 2 * PAIRS_PER_TX;
+      } else if (kind === 1) {
+        await (await mover.wages(c, m, pool, PRICE, incomeRate, PAIRS_PER_TX, opts)).wait();
+        actions += 2 * PAIRS_PER_TX;
+      } else {
+        const steps = Array.from({ length: RENTS_PER_TX }, (_, j) => ({
+          action: RENT,
+          from: members[(i + j) % members.length].address,
+          to: housing,
+          amount: PRICE,
+          ref: `0x${j.toString(16).padStart(64, "0")}`,
+        }));
+        await (await mover.run(steps, opts)).wait();
+        actions += RENTS_PER_TX;
+      }
+      i++;
+    }
+    // Direct Person→Person transfers, one per transaction, signed here and sent in JSON-RPC batches.
+    const wallets = members.map((a) => new Wallet(a.privateKey));
+    const nonces = await Promise.all(members.map((a) => r.ethers.provider.getTransactionCount(a.address)));
+    const fee = await r.ethers.provider.getFeeData();
+    const chainId = r.deployment.chainId;
+    const token = new Contract(r.deployment.contracts.RSC, abis.rscAbi as never);
+    for (let k = 0; k < DIRECT_TRANSFERS; k += 100) {
+      const raw = await Promise.all(
+        Array.from({ length: Math.min(100, DIRECT_TRANSFERS - k) }, (_, j) => {
+          const from = (k + j) % wallets.length;
+          return wallets[from].signTransaction({
+            chainId,
+            nonce: nonces[from]++,
+            to: r.deployment.contracts.RSC,
+            data: token.interface.encodeFunctionData("transfer", [
+              members[(from + 1) % members.length].address,
+              parseEther("0.001"),
+            ]),
+            gasLimit: 100_000n,
+            maxFeePerGas: fee.maxFeePerGas! * 2n,
+            maxPriorityFeePerGas: fee.maxPriorityFeePerGas!,
+            type: 2,
+          });
+        }),
+      );
+      const response = await fetch(r.rpcUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(
+          raw.map((tx, id) => ({ jsonrpc: "2.0", id, method: "eth_sendRawTransaction", params: [tx] })),
+        ),
+      });
+      const answers = (await response.json()) as { error?: { message: string } }[];
+      const failed = answers.find((a) => a.error);
+      if (failed) throw new Error(`a direct transfer was refused: ${failed.error!.message}`);
+    }
+    const fillSeconds = (Date.now() - started) / 1000;
+
+    // 1. Throughput: the audit as a user runs it, heap sampled throughout (garbage included).
+    forceGc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peak = heapBefore;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 20);
+    const audit = (onProgress?: () => void) =>
+      runAudit({ client: r.client, addresses: r.addresses, startBlock: r.deployment.startBlock, onProgress });
+    const report = await audit(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    });
+    clearInterval(sampler);
+    if (!report.ok) throw new Error(`the bench region should be clean; ${report.violationCount} violations`);
+    // 2. Retained memory: the same audit again, with a full GC after every chunk (slower, not timed).
+    let retained = 0;
+    forceGc();
+    const base = process.memoryUsage().heapUsed;
+    await audit(() => {
+      forceGc();
+      retained = Math.max(retained, process.memoryUsage().heapUsed - base);
+    });
+    const mib = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
+    const seconds = report.durationMs / 1000;
+    return [
+      {
+        group: "audit",
+        operation: "actions recorded on the node",
+        value: report.actions,
+        unit: "actions",
+        target: "≥ 100000",
+      },
+      {
+        group: "audit",
+        operation: "events audited (Transfer, ActionPerformed, …)",
+        value: report.events,
+        unit: "events",
+      },
+      {
+        group: "audit",
+        operation: "events verified per second",
+        value: report.eventsPerSecond,
+        unit: "events/s",
+        target: "≥ 20000",
+      },
+      {
+        group: "audit",
+        operation: `audit of ${report.actions} actions, total`,
+        value: seconds,
+        unit: "s",
+        target: "< 30",
+      },
+      {
+        group: "audit",
+        operation: "events checked per second of auditor CPU (decode, rules, ledger)",
+        value: Math.round((report.events * 1000) / Math.max(1, report.timings.checkingMs)),
+        unit: "events/s",
+      },
+      {
+        group: "audit",
+        operation: "time waiting for eth_getLogs (node)",
+        value: report.timings.waitingForLogsMs / 1000,
+        unit: "s",
+      },
+      {
+        group: "audit",
+        operation: "time in the final eth_call cross-check",
+        value: report.timings.crossCheckMs / 1000,
+        unit: "s",
+      },
+      {
+        group: "audit",
+        operation: "peak heap used during the audit",
+        value: mib(peak),
+        unit: "MiB",
+        target: "bounded",
+      },
+      {
+        group: "audit",
+        operation: "heap growth during the audit (peak − start, garbage included)",
+        value: mib(peak - heapBefore),
+        unit: "MiB",
+      },
+      {
+        group: "audit",
+        operation: "heap retained by the audit (max after a full GC per chunk)",
+        value: mib(retained),
+        unit: "MiB",
+        target: "bounded (≈ 2 chunks + state)",
+      },
+      { group: "audit", operation: "filling the node (not audited time)", value: fillSeconds, unit: "s" },
+    ];
+  } finally {
+    await r.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await bench();
+  console.table(rows);
+  process.exit(0);
+}

@@ -1,0 +1,152 @@
+import type { Hex, PublicClient } from "viem";
+import type { RpcLog } from "./events.ts";
+
+/** Bounds for reading logs: a chunk of blocks is shrunk or grown to hold about `targetLogs` logs. */
+export interface LogSourceOptions {
+  addresses: readonly string[];
+  /** When given, logs are read with a plain HTTP request whose body is capped at `maxResponseBytes`. */
+  rpcUrl?: string;
+  /** A response larger than this is abandoned and the span halved (default 16 MiB): memory stays bounded. */
+  maxResponseBytes?: number;
+  fromBlock: number;
+  toBlock: number;
+  /** Blocks in the first request (default 2,000). */
+  initialSpan?: number;
+  /** Aim for about this many logs per request (default 5,000); memory holds at most two chunks. */
+  targetLogs?: number;
+  /** Never ask for more blocks than this at once (default 100,000). */
+  maxSpan?: number;
+}
+
+/** One chunk of logs, `[fromBlock, toBlock]` inclusive, in chain order. */
+export interface LogChunk {
+  fromBlock: number;
+  toBlock: number;
+  logs: RpcLog[];
+}
+
+const hex = (n: number): Hex => `0x${n.toString(16)}`;
+
+/** The node's answer to eth_getLogs was larger than the cap: ask for fewer blocks. */
+export class LogsResponseTooLargeError extends Error {
+  override name = "LogsResponseTooLargeError";
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`eth_getLogs answer passed ${maxBytes} bytes (read ${bytes})`);
+  }
+}
+
+/**
+ * eth_getLogs over `[from, to]` by plain HTTP, reading at most `maxBytes` of the answer: the
+ * auditor's memory never depends on how dense the chain is.
+ */
+export async function getLogsHttp(
+  url: string,
+  addresses: readonly string[],
+  from: number,
+  to: number,
+  maxBytes: number,
+): Promise<RpcLog[]> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "eth_getLogs",
+      params: [{ address: addresses, fromBlock: hex(from), toBlock: hex(to) }],
+    }),
+  });
+  if (!response.ok || response.body === null) throw new Error(`eth_getLogs: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw new LogsResponseTooLargeError(bytes, maxBytes);
+    }
+    parts.push(value);
+  }
+  const answer = JSON.parse(Buffer.concat(parts).toString("utf8")) as {
+    result?: RpcLog[];
+    error?: { code: number; message: string };
+  };
+  if (answer.error)
+    throw new Error(`eth_getLogs ${hex(from)}–${hex(to)}: ${answer.error.message} (${answer.error.code})`);
+  return answer.result ?? [];
+}
+
+/** eth_getLogs over `[from, to]` for `addresses`, raw (no per-log formatting). */
+export async function getLogs(client: PublicClient, addresses: readonly string[], from: number, to: number) {
+  return (await client.request({
+    method: "eth_getLogs",
+    params: [{ address: addresses as Hex[], fromBlock: hex(from), toBlock: hex(to) }],
+  })) as unknown as RpcLog[];
+}
+
+/**
+ * Streams the logs of `addresses` in bounded chunks. The span adapts to the density of the last
+ * chunk (about `targetLogs` per request, growing at most ×2 at a time) and is halved when the node
+ * refuses a range or the answer passes the byte cap. The next chunk is requested while the caller checks the current one,
+ * so at most two chunks are in memory at a time.
+ */
+export async function* streamLogs(client: PublicClient, options: LogSourceOptions): AsyncGenerator<LogChunk> {
+  const target = options.targetLogs ?? 5_000;
+  const maxSpan = options.maxSpan ?? 100_000;
+  let span = Math.max(1, options.initialSpan ?? 2_000);
+  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+  const read = (from: number, to: number) =>
+    options.rpcUrl
+      ? getLogsHttp(options.rpcUrl, options.addresses, from, to, maxBytes)
+      : getLogs(client, options.addresses, from, to);
+  const fetchFrom = async (from: number): Promise<LogChunk> => {
+    for (;;) {
+      const to = Math.min(options.toBlock, from + span - 1);
+      try {
+        return { fromBlock: from, toBlock: to, logs: await read(from, to) };
+      } catch (error) {
+        if (span === 1) throw error;
+        span = Math.max(1, Math.floor(span / 2)); // too many results for the node: ask for less
+      }
+    }
+  };
+  if (options.fromBlock > options.toBlock) return;
+  let pending = fetchFrom(options.fromBlock);
+  for (;;) {
+    const chunk = await pending;
+    const blocks = chunk.toBlock - chunk.fromBlock + 1;
+    const density = Math.max(chunk.logs.length / blocks, 1e-3);
+    span = Math.max(1, Math.min(maxSpan, span * 2, Math.floor(target / density)));
+    const more = chunk.toBlock < options.toBlock;
+    if (more) {
+      pending = fetchFrom(chunk.toBlock + 1);
+      // A failure of the prefetch surfaces when it is awaited, not as an unhandled rejection.
+      pending.catch(() => {});
+    }
+    yield chunk;
+    if (!more) return;
+  }
+}
+
+/** Block timestamps (unix seconds) for `blocks`, fetched in parallel batches. */
+export async function blockTimestamps(client: PublicClient, blocks: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < blocks.length; i += 50) {
+    const batch = blocks.slice(i, i + 50);
+    const found = await Promise.all(
+      batch.map((n) => client.request({ method: "eth_getBlockByNumber", params: [hex(n), false] })),
+    );
+    batch.forEach((n, j) => {
+      const block = found[j];
+      if (block === null) throw new Error(`the node has no block ${n}`);
+      out.set(n, Number(block.timestamp));
+    });
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { network } from "hardhat";
+import type { NetworkConnection } from "hardhat/types/network";
+import { createPublicClient, http, type PublicClient } from "viem";
+import { deployConductor } from "../../scripts/lib/deploy.ts";
+import { type SeedResult, seedDemoRegion } from "../../scripts/lib/seed.ts";
+import { regionAddresses } from "../../sdk/src/audit/cli.ts";
+import type { RegionAddresses } from "../../sdk/src/audit/types.ts";
+import type { Deployment } from "../../sdk/src/deployment.ts";
+
+/** A demo region on a real JSON-RPC node on loopback (Hardhat's EDR, in-process), as the auditor meets one. */
+export interface LocalRegion {
+  rpcUrl: string;
+  connection: NetworkConnection;
+  // biome-ignore lint/suspicious/noExplicitAny: hardhat-ethers adds `ethers` to the connection at runtime
+  ethers: any;
+  deployment: Deployment;
+  deploymentFile: string;
+  addresses: RegionAddresses;
+  seeded: SeedResult;
+  client: PublicClient;
+  send(method: string, params: unknown[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** Starts `serveNode.ts` in a child process on `port`; resolves with its URL and a stop function. */
+async function childNode(port: number): Promise<{ rpcUrl: string; stop: () => Promise<void> }> {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/audit/serveNode.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const rpcUrl = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /listening (http:\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the node process exited (${code}) before listening`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { rpcUrl, stop };
+}
+
+/**
+ * Starts a node on a random high port (in this process, or in a child process with
+ * `separateProcess`), deploys a region and seeds the demo history.
+ */
+export async function startLocalRegion(seed = true, separateProcess = false): Promise<LocalRegion> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  let rpcUrl: string;
+  let stopNode: () => Promise<void>;
+  if (separateProcess) {
+    ({ rpcUrl, stop: stopNode } = await childNode(port));
+  } else {
+    const server = await network.createServer("default", "127.0.0.1", port);
+    const listening = await server.listen();
+    rpcUrl = `http://${listening.address}:${listening.port}`;
+    stopNode = () => server.close();
+  }
+  const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
+  // biome-ignore lint/suspicious/noExplicitAny: see LocalRegion.ethers
+  const { ethers } = connection as any;
+  const dir = mkdtempSync(join(tmpdir(), "conductor-audit-"));
+  const deploymentFile = join(dir, "deployment.json");
+  // Ignition keeps a journal per deployment id; this chain is thrown away, so is the journal (on close).
+  const deploymentId = `audit-test-${port}`;
+  const deployment = await deployConductor({
+    connection,
+    regionName: "Audit Region",
+    deploymentId,
+    reset: true,
+    outFile: deploymentFile,
+  });
+  const seeded = seed ? await seedDemoRegion(ethers.provider, deployment) : { accounts: [], companies: [] };
+  const client = createPublicClient({
+    transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }),
+  }) as PublicClient;
+  return {
+    rpcUrl,
+    connection,
+    ethers,
+    deployment,
+    deploymentFile,
+    addresses: regionAddresses(deployment),
+    seeded,
+    client,
+    send: (method, params) => ethers.provider.send(method, params),
+    close: async () => {
+      await connection.close();
+      await stopNode();
+      rmSync(join(ROOT, "ignition/deployments", deploymentId), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

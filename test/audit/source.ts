@@ -1,0 +1,74 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect } from "chai";
+import type { PublicClient } from "viem";
+import { getLogsHttp, LogsResponseTooLargeError, streamLogs } from "../../sdk/src/audit/source.ts";
+
+/** A JSON-RPC endpoint that answers eth_getLogs with one fake log per block of the range. */
+function fakeNode(): Promise<{ url: string; server: Server; ranges: [number, number][] }> {
+  const ranges: [number, number][] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (b: Buffer) => {
+      body += b.toString();
+    });
+    req.on("end", () => {
+      const { params } = JSON.parse(body) as { params: [{ fromBlock: string; toBlock: string }] };
+      const from = Number(params[0].fromBlock);
+      const to = Number(params[0].toBlock);
+      ranges.push([from, to]);
+      const logs = [];
+      for (let b = from; b <= to; b++)
+        logs.push({ address: "0x01", topics: [], data: "0x", blockNumber: `0x${b.toString(16)}`, logIndex: "0x0" });
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ jsonrpc: "2.0", id: 1, result: logs }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, ranges }),
+    ),
+  );
+}
+
+describe("auditor: bounded log source", () => {
+  it("abandons an eth_getLogs answer past the byte cap", async () => {
+    const node = await fakeNode();
+    try {
+      const error = await getLogsHttp(node.url, [], 0, 999, 10_000).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(LogsResponseTooLargeError);
+      expect((await getLogsHttp(node.url, [], 0, 9, 10_000)).length).to.equal(10);
+    } finally {
+      node.server.close();
+    }
+  });
+
+  it("streams every block once, in order, halving the span when an answer is too large", async () => {
+    const node = await fakeNode();
+    try {
+      const seen: number[] = [];
+      let largest = 0;
+      const source = streamLogs(undefined as unknown as PublicClient, {
+        addresses: [],
+        fromBlock: 5,
+        toBlock: 2_004,
+        rpcUrl: node.url,
+        initialSpan: 1_000,
+        targetLogs: 100,
+        maxResponseBytes: 20_000, // about 200 fake logs
+      });
+      for await (const chunk of source) {
+        largest = Math.max(largest, chunk.logs.length);
+        for (const log of chunk.logs) seen.push(Number(log.blockNumber));
+      }
+      expect(seen).to.deep.equal(Array.from({ length: 2_000 }, (_, i) => i + 5));
+      expect(largest).to.be.at.most(200);
+      expect(node.ranges[0]).to.deep.equal([5, 1_004]); // refused, then smaller ranges
+    } finally {
+      node.server.close();
+    }
+  });
+});
