@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { z } from "zod";
-import { type Deployment, readDeployment } from "../deployment.ts";
+import { type Deployment, DeploymentSchema, readDeployment } from "../deployment.ts";
 import { ConductorInputError } from "../errors.ts";
 import { AuditInterruptedError, type AuditProgress, runAudit } from "./auditor.ts";
 import { formatViolation, writeReport } from "./report.ts";
@@ -79,7 +79,8 @@ export async function auditCommand(
   try {
     const file = f.deployment ?? join(process.cwd(), "deployments", `${await client.getChainId()}.json`);
     if (!existsSync(file)) throw new ConductorInputError(`no deployment record at ${file}; give --deployment FILE`);
-    deployment = readDeployment(file);
+    const record = JSON.parse(readFileSync(file, "utf8")) as { deployment?: unknown };
+    deployment = record.deployment ? DeploymentSchema.parse(record.deployment) : readDeployment(file);
   } catch (error) {
     io.err(`error: ${(error as Error).message}`);
     return EXIT.input;
@@ -132,8 +133,8 @@ export function registerAuditCommands(program: Command): void {
   program
     .command("audit")
     .description("verify a region from its chain alone: every transfer, kind, tax, reserve and UBI rule")
-    .requiredOption("--rpc <url>", "JSON-RPC endpoint of the region's chain")
-    .option("--deployment <file>", "deployment record (default deployments/<chainId>.json)")
+    .option("--rpc <url>", "JSON-RPC endpoint of the region's chain (default: the global --rpc)")
+    .option("--deployment <file>", "deployment record or .conductor/demo.json (default deployments/<chainId>.json)")
     .option("--from-block <n>", "report violations from this block (state is rebuilt from the region's first block)")
     .option("--to-block <n>", "last block to audit (default latest)")
     .option("--out <file>", "write the report: .json (full) or .csv (violations)")
@@ -141,7 +142,9 @@ export function registerAuditCommands(program: Command): void {
     .option("--checkpoint-every <blocks>", "checkpoint every this many blocks", "1000")
     .option("--max-violations <n>", "list at most this many violations (all are counted)", "10000")
     .option("--quiet", "no progress on stderr")
-    .action(async (opts: AuditFlags) => {
+    .action(async (own: AuditFlags, command: Command) => {
+      // `conductor --rpc URL audit` and `conductor audit --rpc URL` both work.
+      const opts = { ...command.optsWithGlobals(), ...own } as AuditFlags;
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once("SIGINT", stop);
