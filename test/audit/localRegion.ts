@@ -30,7 +30,7 @@ const ROOT = new URL("../..", import.meta.url).pathname;
 
 /** Starts `serveNode.ts` in a child process on `port`; resolves with its URL and a stop function. */
 async function childNode(port: number): Promise<{ rpcUrl: string; stop: () => Promise<void> }> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/audit/serveNode.ts")], {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/serveNode.ts")], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
