@@ -6,8 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { network } from "hardhat";
 import { z } from "zod";
+import Conductor from "../ignition/modules/Conductor.ts";
 import { federationModule } from "../ignition/modules/Federation.ts";
 import { DeploymentSchema } from "../sdk/src/deployment.ts";
 import { endpoints, readFederation, relayerEndpoints } from "../sdk/src/federation/config.ts";
@@ -41,10 +43,16 @@ for (const r of REGIONS) {
   const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
   // biome-ignore lint/suspicious/noExplicitAny: plugin-added properties
   const { ethers, ignition } = connection as any;
-  const deployed = await ignition.deploy(
-    federationModule({ validators: demoValidators.map((v) => v.address), threshold: 2 }),
-    { displayUi: false, deploymentId: `federation-demo-${r.chainId}-${Date.now()}` },
-  );
+  // A whole region (core, payroll, marketplace, services, permissioning) plus its bridge gateway.
+  const federatedRegion = buildModule("FederatedRegion", (m) => ({
+    ...m.useModule(Conductor),
+    ...m.useModule(federationModule({ validators: demoValidators.map((v) => v.address), threshold: 2 })),
+  }));
+  const deployed = await ignition.deploy(federatedRegion, {
+    displayUi: false,
+    deploymentId: `federation-demo-${r.chainId}-${Date.now()}`,
+    parameters: { Region: { regionName: r.name } },
+  });
   const contracts: Record<string, string> = {};
   for (const [key, c] of Object.entries(deployed)) {
     contracts[key === "rsc" ? "RSC" : key[0].toUpperCase() + key.slice(1)] = await (
@@ -116,7 +124,8 @@ await sendFrom(b, bo.index, ada.address, 10n * ONE);
 while ((await b.deployed.rsc.balanceOf(bo.address)) === balanceB) await new Promise((r) => setTimeout(r, 100));
 console.log(`\nbridge round trip: Ada (Twin Cities) → Bo (Houston) 25 RSC delivered; Bo → Ada 10 RSC in flight`);
 console.log(`federation config: ${configPath}`);
-console.log(`try: npm run conductor -- settlement --federation ${configPath}\n`);
+console.log(`try: npm run conductor -- settlement --federation ${configPath}`);
+console.log(`     npm run conductor -- discover jobs --federation ${configPath}\n`);
 
 async function shutdown() {
   controller.abort();

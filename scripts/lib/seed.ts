@@ -178,6 +178,23 @@ async function seedMarketplace(
       listingIds.set(item.name, (await market(owners[0]).listingCount()) as bigint);
     }
   }
+  // Job openings: each company with an occupation in the schedule posts one.
+  if (deployment.contracts.JobBoard && deployment.contracts.WageSchedule) {
+    const board = new Contract(deployment.contracts.JobBoard, abis.jobBoardAbi as never);
+    const places = ["Northside", "Riverside", "Foundry Row", "Market Square", "Main Street"];
+    for (const [i, company] of companies.slice(0, 5).entries()) {
+      const owners = company.signers.slice(0, 2).map((n) => signers.get(n)!);
+      const data = board.interface.encodeFunctionData("postJob", [i + 1, 32 + 2 * i, places[i]]);
+      await (
+        await execSafe(
+          new Contract(company.address, abis.safeAbi as never, owners[0]) as never,
+          deployment.contracts.JobBoard,
+          data,
+          owners,
+        )
+      ).wait();
+    }
+  }
   // Members shop; Green Grocers buys steel for its shelves through its Safe.
   const shopping: [string, number][] = [
     ["Vegetable box", 2],

@@ -3,6 +3,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import { ConductorInputError } from "../errors.ts";
 import { endpoints, readFederation, relayerEndpoints } from "./config.ts";
+import { discoverHousing, discoverJobs, discoverListings } from "./discover.ts";
 import { runLoop } from "./loop.ts";
 import { Relayer } from "./relayer.ts";
 import { getSettlement } from "./settlement.ts";
@@ -60,6 +61,46 @@ export function registerFederationCommands(program: Command): void {
         log,
       });
       await runLoop(() => relayer.tick(), Interval.parse(opts.interval), untilSignal(), log);
+    });
+
+  const rsc = (wei: bigint) => `${(Number(wei / 10n ** 14n) / 10_000).toFixed(2)} RSC`;
+  const discover = program.command("discover").description("jobs, products and housing across every federated region");
+  discover
+    .command("jobs")
+    .description("open jobs in every region with the wage there, highest first")
+    .requiredOption("--federation <file>", "federation config")
+    .option("--occupation <id>", "only this occupation id")
+    .action(async (opts: { federation: string; occupation?: string }) => {
+      const occupationId =
+        opts.occupation === undefined ? undefined : z.coerce.number().int().nonnegative().parse(opts.occupation);
+      for (const j of await discoverJobs(readFederation(opts.federation), { occupationId })) {
+        console.log(
+          `${j.region.padEnd(14)} job #${j.jobId} occupation ${j.occupationId} ${j.hoursPerWeek} h/week ${j.location.padEnd(16)} ${rsc(j.wage)}/h`,
+        );
+      }
+    });
+  discover
+    .command("products")
+    .description("active listings in every region, cheapest first")
+    .requiredOption("--federation <file>", "federation config")
+    .option("--search <text>", "only names containing this")
+    .action(async (opts: { federation: string; search?: string }) => {
+      for (const l of await discoverListings(readFederation(opts.federation), opts.search)) {
+        console.log(
+          `${l.region.padEnd(14)} #${l.listingId} ${l.name.padEnd(24)} ${rsc(l.unitPrice)} ${l.available === undefined ? "unlimited" : `${l.available} left`}`,
+        );
+      }
+    });
+  discover
+    .command("housing")
+    .description("regional housing in every region: units, vacancies, wait-lists")
+    .requiredOption("--federation <file>", "federation config")
+    .action(async (opts: { federation: string }) => {
+      for (const h of await discoverHousing(readFederation(opts.federation))) {
+        console.log(
+          `${h.region.padEnd(14)} ${h.building.padEnd(16)} ${h.unitType.padEnd(9)} ${h.vacant}/${h.units} vacant, ${h.waiting} waiting`,
+        );
+      }
     });
 
   program
