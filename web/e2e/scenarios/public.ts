@@ -15,6 +15,11 @@ export const publicScenarios: Scenario[] = [
         .locator("tbody tr", { hasText: "Ada" })
         .filter({ hasText: "Bo" })
         .filter({ hasText: "12.50 RSC" });
+      // Names arrive after the first rows (they are looked up separately): wait for the row.
+      await paid
+        .first()
+        .waitFor({ timeout: 20_000 })
+        .catch(() => undefined);
       expect((await paid.count()) >= 1, "the explorer should list Ada's payment of 12.50 RSC to Bo");
 
       await page.getByLabel("Action").selectOption("Ubi");
