@@ -1,8 +1,8 @@
 /**
  * `npm start` — the main job: a whole demo region on one machine.
- * 1. starts Hardhat's EDR node in-process on a private loopback port, and in front of it the
- *    region's JSON-RPC gateway on 127.0.0.1 (PORT, default 8545), which refuses transactions the
- *    Permissioning contract rejects (reads pass through);
+ * 1. starts Hardhat's EDR node in this process and serves it through the region's JSON-RPC
+ *    gateway on 127.0.0.1 (PORT, default 8545), which refuses transactions the Permissioning
+ *    contract rejects (reads pass through);
  * 2. deploys the region with Hardhat Ignition (deployments/<chainId>.json);
  * 3. seeds members, companies, reserves, deposits, employments and a history;
  * 4. starts the payroll keeper;
@@ -34,27 +34,28 @@ if (!env.success) {
 }
 const { PORT, CONDUCTOR_REGION_NAME: regionName } = env.data;
 
-const server = await network.createServer("default", "127.0.0.1");
-const node = await server.listen();
-const nodeUrl = `http://${node.address}:${node.port}`;
+// The chain runs in this process; its only JSON-RPC endpoint is the gateway, which hands every
+// request to the in-process node (no second HTTP hop: the check costs one in-process eth_call).
+const connection = await network.create();
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 try {
-  gateway = await startGateway({ upstreamUrl: nodeUrl, host: "127.0.0.1", port: PORT });
+  gateway = await startGateway({ upstreamProvider: connection.provider, host: "127.0.0.1", port: PORT });
 } catch (error) {
   console.error(`error: cannot listen on 127.0.0.1:${PORT} (${(error as Error).message}); set PORT to a free port`);
-  await server.close();
+  await connection.close();
   process.exit(1);
 }
 const rpcUrl = gateway.url;
-console.log(`chain: Hardhat EDR node on ${nodeUrl}, gateway on ${rpcUrl}`);
+console.log(`chain: Hardhat EDR node in this process, served by the region's gateway on ${rpcUrl}`);
 
-// The deployer deploys and seeds through the node itself; everyone else goes through the gateway.
-const connection = await network.create({ network: "localhost", override: { url: nodeUrl } });
+// The deployer deploys and seeds through the gateway too (it lets everything pass until the
+// Permissioning contract is switched on below); Ignition keeps its journal for this HTTP network.
+const deployConnection = await network.create({ network: "localhost", override: { url: rpcUrl } });
 // biome-ignore lint/suspicious/noExplicitAny: ethers is added to the connection by its plugin
-const { ethers } = connection as any;
+const { ethers } = deployConnection as any;
 const chainId = Number((await ethers.provider.getNetwork()).chainId);
 const deployment = await deployConductor({
-  connection,
+  connection: deployConnection,
   regionName,
   deploymentId: `demo-${chainId}`,
   reset: true,
@@ -75,7 +76,12 @@ for (const a of seeded.accounts.filter((x) => x.role === "custodian")) {
 
 // Seeded: now hand the region to its members' governance (governor, timelock, council of Ada, Bo
 // and Cleo); the deployer keeps only the registrar and deployer roles.
-const governed = await deployConductor({ connection, regionName, deploymentId: `demo-${chainId}`, governed: true });
+const governed = await deployConductor({
+  connection: deployConnection,
+  regionName,
+  deploymentId: `demo-${chainId}`,
+  governed: true,
+});
 Object.assign(deployment.contracts, governed.contracts);
 console.log("governance: members vote (Direct mode); the timelock administers every contract");
 gateway.setPermissioningAddress(deployment.contracts.Permissioning as `0x${string}`);
@@ -131,8 +137,8 @@ async function shutdown() {
   dashboard?.kill("SIGTERM");
   await keeper.stop();
   await gateway.close();
+  await deployConnection.close();
   await connection.close();
-  await server.close();
   process.exit(0);
 }
 process.on("SIGINT", shutdown);
