@@ -63,7 +63,8 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
   if (separateProcess) {
     ({ rpcUrl, stop: stopNode } = await childNode(port));
   } else {
-    const server = await network.createServer("default", "127.0.0.1", port);
+    // Port 0: the system picks a free one (a random choice of ours could collide).
+    const server = await network.createServer("default", "127.0.0.1", 0);
     const listening = await server.listen();
     rpcUrl = `http://${listening.address}:${listening.port}`;
     stopNode = () => server.close();

@@ -86,9 +86,10 @@ async function createSafe(
 }
 
 export async function startTestRegion(): Promise<TestRegion> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = await network.createServer("default", "127.0.0.1", port);
+  // Port 0: the system picks a free one (a random choice of ours could collide).
+  const server = await network.createServer("default", "127.0.0.1", 0);
   const listening = await server.listen();
+  const port = listening.port;
   const rpcUrl = `http://${listening.address}:${listening.port}`;
   const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
   const dir = mkdtempSync(join(tmpdir(), "conductor-sdk-"));
