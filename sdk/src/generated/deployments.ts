@@ -4,7 +4,7 @@ export const deployments = {
   "31337": {
     "chainId": 31337,
     "regionName": "Demo Region",
-    "startBlock": 211,
+    "startBlock": 216,
     "contracts": {
       "RSC": "0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e",
       "Registry": "0x9A676e781A523b5d0C0e43731313A708CB607508",
