@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type AnyRow, isGasRow } from "./types.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
-const DOMAINS = ["core", "governance", "payroll", "marketplace", "federation", "audit", "gateway"];
+const DOMAINS = ["core", "governance", "payroll", "marketplace", "federation", "audit", "gateway", "services"];
 
 const only = process.argv.slice(2);
 const rows: AnyRow[] = [];
