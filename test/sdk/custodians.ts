@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { type Address, encodeFunctionData } from "viem";
+import { encodeFunctionData } from "viem";
 import { attestDeposit } from "../../sdk/src/core/attestDeposit.ts";
 import { attestReserves } from "../../sdk/src/core/attestReserves.ts";
 import { getBalance } from "../../sdk/src/core/getBalance.ts";
@@ -15,7 +15,7 @@ import { executeSafeTransaction } from "../../sdk/src/safe/executeSafeTransactio
 import { getSafeApprovals } from "../../sdk/src/safe/getSafeApprovals.ts";
 import { buildSafeTransaction, hashSafeTransaction } from "../../sdk/src/safe/safeTransaction.ts";
 import { signSafeTransaction } from "../../sdk/src/safe/signSafeTransaction.ts";
-import { expectError } from "./expectError.ts";
+import { expectError, refusesWithoutSending as refuses } from "./expectError.ts";
 import { type Actor, ONE, startTestRegion, type TestRegion } from "./region.ts";
 
 describe("sdk custodian actions against a real node: redemptions through the custodians' Safe", function () {
@@ -34,21 +34,7 @@ describe("sdk custodian actions against a real node: redemptions through the cus
     await r?.close();
   });
 
-  const nonce = (a: Address) => r.readOnly.publicClient.getTransactionCount({ address: a });
-  /** Asserts `fn` rejects with `type` and that `who` sent nothing and no balance moved. */
-  async function refusesWithoutSending<T extends Error>(
-    who: Actor,
-    fn: () => Promise<unknown>,
-    type: abstract new (...args: never[]) => T,
-    message: RegExp,
-    watch: Address[] = [],
-  ): Promise<T> {
-    const before = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    const error = await expectError(fn(), type, message);
-    const after = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    expect(after).to.deep.equal(before);
-    return error;
-  }
+  const refusesWithoutSending = refuses(() => r);
 
   describe("redemption and the custodians' Safe", () => {
     it("request → custodians mark paid: escrowed RSC burned, reserves fall", async () => {

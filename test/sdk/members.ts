@@ -10,7 +10,7 @@ import { permit } from "../../sdk/src/core/permit.ts";
 import { signPermit } from "../../sdk/src/core/signPermit.ts";
 import { transfer } from "../../sdk/src/core/transfer.ts";
 import { ConductorContractError, ConductorInputError, ConductorPreflightError } from "../../sdk/src/errors.ts";
-import { expectError } from "./expectError.ts";
+import { expectError, refusesWithoutSending as refuses } from "./expectError.ts";
 import { type Actor, ONE, startTestRegion, type TestRegion } from "./region.ts";
 
 describe("sdk member actions against a real node: reads, transfer, permit, UBI", function () {
@@ -30,20 +30,7 @@ describe("sdk member actions against a real node: reads, transfer, permit, UBI",
   });
 
   const nonce = (a: Address) => r.readOnly.publicClient.getTransactionCount({ address: a });
-  /** Asserts `fn` rejects with `type` and that `who` sent nothing and no balance moved. */
-  async function refusesWithoutSending<T extends Error>(
-    who: Actor,
-    fn: () => Promise<unknown>,
-    type: abstract new (...args: never[]) => T,
-    message: RegExp,
-    watch: Address[] = [],
-  ): Promise<T> {
-    const before = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    const error = await expectError(fn(), type, message);
-    const after = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    expect(after).to.deep.equal(before);
-    return error;
-  }
+  const refusesWithoutSending = refuses(() => r);
 
   describe("reads", () => {
     it("getStatus: supply, reserves, pool, members, parameters", async () => {

@@ -1,7 +1,5 @@
 import { expect } from "chai";
-import type { Address } from "viem";
 import { getAccount } from "../../sdk/src/core/getAccount.ts";
-import { getBalance } from "../../sdk/src/core/getBalance.ts";
 import { onboardMember } from "../../sdk/src/core/onboardMember.ts";
 import { recoverMember } from "../../sdk/src/core/recoverMember.ts";
 import { registerCompany } from "../../sdk/src/core/registerCompany.ts";
@@ -9,7 +7,7 @@ import { restoreAccount } from "../../sdk/src/core/restoreAccount.ts";
 import { suspendAccount } from "../../sdk/src/core/suspendAccount.ts";
 import { transfer } from "../../sdk/src/core/transfer.ts";
 import { ConductorContractError, ConductorInputError, ConductorPreflightError } from "../../sdk/src/errors.ts";
-import { expectError } from "./expectError.ts";
+import { expectError, refusesWithoutSending as refuses } from "./expectError.ts";
 import { type Actor, startTestRegion, type TestRegion } from "./region.ts";
 
 describe("sdk registrar actions against a real node", function () {
@@ -28,21 +26,7 @@ describe("sdk registrar actions against a real node", function () {
     await r?.close();
   });
 
-  const nonce = (a: Address) => r.readOnly.publicClient.getTransactionCount({ address: a });
-  /** Asserts `fn` rejects with `type` and that `who` sent nothing and no balance moved. */
-  async function refusesWithoutSending<T extends Error>(
-    who: Actor,
-    fn: () => Promise<unknown>,
-    type: abstract new (...args: never[]) => T,
-    message: RegExp,
-    watch: Address[] = [],
-  ): Promise<T> {
-    const before = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    const error = await expectError(fn(), type, message);
-    const after = await Promise.all([nonce(who.address), ...watch.map((a) => getBalance(r.readOnly, { address: a }))]);
-    expect(after).to.deep.equal(before);
-    return error;
-  }
+  const refusesWithoutSending = refuses(() => r);
 
   describe("registry", () => {
     it("onboardMember gives the next member id; a second time is refused", async () => {
