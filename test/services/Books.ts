@@ -17,29 +17,8 @@ const { time } = networkHelpers;
 let M: number;
 const HOUR = 3600;
 
-const WithPayroll = buildModule("ServicesWithPayroll", (m) => {
-  const services = m.useModule(ServicesModule);
-  const { wageSchedule, payroll } = m.useModule(PayrollModule);
-  return { ...services, wageSchedule, payroll };
-});
-
-async function deployWithPayroll() {
-  const f = await deployServicesFrom(WithPayroll as never as typeof ServicesModule);
-  const { wageSchedule, payroll } = f as never as Record<string, Awaited<ReturnType<typeof ethers.getContractAt>>>;
-  await f.regionParameters.setParameter(18 /* StartingWage */, 100n * ONE);
-  await wageSchedule.addIndustry(0n);
-  await wageSchedule.addOccupation({
-    industryId: 1,
-    industryWeight: 0n,
-    need: 0n,
-    skill: 0n,
-    stress: 0n,
-    danger: 0n,
-    productivityRange: (ONE * 2n) / 10n,
-  });
-  return { ...f, wageSchedule, payroll };
-}
-type Fixture = Awaited<ReturnType<typeof deployWithPayroll>>;
+const deployWithPayroll = deployServices;
+type Fixture = ServicesFixture;
 
 async function readerFor(f: Fixture): Promise<ConductorClient> {
   const chain = defineChain({
