@@ -147,7 +147,8 @@ describe("Housing costs and derived rents", () => {
     });
 
     it("has no way to book a cost without moving RSC", async () => {
-      for (const fn of ["recordCost", "bookCost", "addCost"]) expect(f.housing.interface.getFunction(fn)).to.equal(null);
+      for (const fn of ["recordCost", "bookCost", "addCost"])
+        expect(f.housing.interface.getFunction(fn)).to.equal(null);
       await threeUnits(f);
       await goTo(M);
       // a cost the treasury cannot pay reverts whole: nothing is booked, no id is used
@@ -238,7 +239,9 @@ describe("Housing costs and derived rents", () => {
       await expect(asHousing("payPropertyTax", [7, ONE]))
         .to.be.revertedWithCustomError(f.housing, "HousingUnknownBuilding")
         .withArgs(7);
-      await expect(f.housing.bookWages(7)).to.be.revertedWithCustomError(f.housing, "HousingUnknownBuilding").withArgs(7);
+      await expect(f.housing.bookWages(7))
+        .to.be.revertedWithCustomError(f.housing, "HousingUnknownBuilding")
+        .withArgs(7);
       await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
       await asHousing("assignMaintenance", [1, 1]);
       await asHousing("addBuilding", ["Oak Row"]);

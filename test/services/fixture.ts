@@ -94,7 +94,8 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   }
   await fund(capitalPool, 1_000_000n * ONE);
   for (const m of members) await fund(m.address, 10_000n * ONE);
-  for (const c of [housingCo, college, school, hospital, workshop, waterCo, garbageCo]) await fund(await c.getAddress(), 10_000n * ONE);
+  for (const c of [housingCo, college, school, hospital, workshop, waterCo, garbageCo])
+    await fund(await c.getAddress(), 10_000n * ONE);
 
   await housing.setHousingCompany(await housingCo.getAddress());
   await education.registerSchool(await college.getAddress(), SchoolKind.College);

@@ -4,18 +4,18 @@ import type { ConductorClient } from "../../sdk/src/client.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
 import { applyToProgramme } from "../../sdk/src/services/applyToProgramme.ts";
-import { joinWaitList } from "../../sdk/src/services/joinWaitList.ts";
-import { encodeLeaseItem } from "../../sdk/src/services/leaseItem.ts";
-import { payRent } from "../../sdk/src/services/payRent.ts";
-import { payTuition } from "../../sdk/src/services/payTuition.ts";
-import { payVisit } from "../../sdk/src/services/payVisit.ts";
 import { encodeAssignMaintenance } from "../../sdk/src/services/assignMaintenance.ts";
 import { bookWages } from "../../sdk/src/services/bookWages.ts";
 import { getBuildingRents } from "../../sdk/src/services/buildingRents.ts";
+import { joinWaitList } from "../../sdk/src/services/joinWaitList.ts";
+import { encodeLeaseItem } from "../../sdk/src/services/leaseItem.ts";
 import { encodePayBuildingCost } from "../../sdk/src/services/payBuildingCost.ts";
 import { encodePayPropertyTax } from "../../sdk/src/services/payPropertyTax.ts";
-import { encodeUnassignMaintenance } from "../../sdk/src/services/unassignMaintenance.ts";
+import { payRent } from "../../sdk/src/services/payRent.ts";
+import { payTuition } from "../../sdk/src/services/payTuition.ts";
+import { payVisit } from "../../sdk/src/services/payVisit.ts";
 import { encodeRecordVisit } from "../../sdk/src/services/recordVisit.ts";
+import { encodeUnassignMaintenance } from "../../sdk/src/services/unassignMaintenance.ts";
 import { connection, networkHelpers, ONE } from "../helpers/region.ts";
 import { deployServices, monthOf, monthStart, type ServicesFixture, UnitType } from "./fixture.ts";
 
@@ -140,7 +140,10 @@ describe("services SDK (viem over the in-process chain)", () => {
             amount: 1n,
           }),
         ),
-      () => Promise.resolve(encodePayBuildingCost(client, { buildingId: 1, category: "Water", supplier: "0x12", amount: 1n })),
+      () =>
+        Promise.resolve(
+          encodePayBuildingCost(client, { buildingId: 1, category: "Water", supplier: "0x12", amount: 1n }),
+        ),
       () => Promise.resolve(encodeAssignMaintenance(client, { employmentId: 0, buildingId: 1 })),
       () => bookWages(client, { buildingId: -1 }),
       () => Promise.resolve(encodeRecordVisit(client, { procedureId: 1, patient: "0x1234" })),

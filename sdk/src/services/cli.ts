@@ -5,8 +5,8 @@ import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
 import { ConductorError } from "../errors.ts";
 import { applyToProgramme } from "./applyToProgramme.ts";
-import { bookWages } from "./bookWages.ts";
 import { booksToCsv, booksToJson, getBooks } from "./books.ts";
+import { bookWages } from "./bookWages.ts";
 import { getBuildingRents } from "./buildingRents.ts";
 import { joinWaitList, UNIT_TYPES, type UnitTypeName } from "./joinWaitList.ts";
 import { payRent } from "./payRent.ts";
@@ -102,7 +102,9 @@ export function registerServicesCommands(program: Command, options: RegisterServ
       for (const c of r.costs) print(`  ${c.category}: ${rsc(c.amount)}`);
       for (const u of r.units) {
         const status = u.tenant === "0x0000000000000000000000000000000000000000" ? "vacant" : u.tenant;
-        print(`  unit ${u.unitId} ${u.unitType} ${u.area} m²${u.marketRate ? " (market rate)" : ""}: ${rsc(u.rent)} — ${status}`);
+        print(
+          `  unit ${u.unitId} ${u.unitType} ${u.area} m²${u.marketRate ? " (market rate)" : ""}: ${rsc(u.rent)} — ${status}`,
+        );
       }
     });
   connection(housing.command("book-wages"))

@@ -65,7 +65,11 @@ export async function getHousingCosts(
   const housing = client.deployment.contracts.Housing;
   if (!housing) return { lines: [], entries: [] };
   const pc = client.publicClient;
-  const current = (await pc.readContract({ address: housing, abi: housingAbi, functionName: "housingCompany" })) as Address;
+  const current = (await pc.readContract({
+    address: housing,
+    abi: housingAbi,
+    functionName: "housingCompany",
+  })) as Address;
   if (getAddress(current) !== company) return { lines: [], entries: [] };
   const rsc = contractAddress(client.deployment, "RSC");
   const events = (eventName: "BuildingCostPaid" | "WagesBooked" | "MaintenanceAssigned", args?: object) =>
@@ -83,7 +87,9 @@ export async function getHousingCosts(
   /** The `Transfer` just before an `ActionPerformed` (the token emits them as a pair), if it matches. */
   const paired = (m: (typeof moves)[number]) => {
     const t = transferAt.get(`${m.blockNumber}:${(m.logIndex ?? 0) - 1}`);
-    return t !== undefined && t.args.to === m.args.to && t.args.value === m.args.amount ? (t.args.value as bigint) : -1n;
+    return t !== undefined && t.args.to === m.args.to && t.args.value === m.args.amount
+      ? (t.args.value as bigint)
+      : -1n;
   };
   const entries: CostEntry[] = [];
 
