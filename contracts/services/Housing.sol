@@ -147,7 +147,8 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 n = staff.length();
         for (uint256 i = 0; i < n; ++i) {
             uint256 employmentId = staff.at(i);
-            unbooked += _paid(employmentId) - $.maintenance[employmentId].bookedPaid;
+            IPayroll.Employment memory e = payroll.employment(employmentId);
+            if (e.company == $.company) unbooked += e.paid - $.maintenance[employmentId].bookedPaid;
         }
     }
 
@@ -371,11 +372,17 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
         emit BuildingCostPaid(costId, buildingId, category, month, payee, amount + tax, tax, total);
     }
 
-    /// @dev Books the growth of `employmentId`'s cumulative gross paid since its last booking.
+    /// @dev Books the growth of `employmentId`'s cumulative gross paid since its last booking, while
+    /// its employer is the housing company (after governance names another, the old company's
+    /// employments book nothing; the new company unassigns them).
     function _bookWagesOf(uint256 buildingId, uint256 employmentId, uint32 month) private returns (uint256 delta) {
-        Maintenance storage m = _s().maintenance[employmentId];
+        HousingStorage storage $ = _s();
+        Maintenance storage m = $.maintenance[employmentId];
+        IPayroll.Employment memory e = payroll.employment(employmentId);
+        // Only the current housing company's outflows are the buildings' costs.
+        if (e.company != $.company) return 0;
         uint256 fromPaid = m.bookedPaid;
-        uint256 toPaid = _paid(employmentId);
+        uint256 toPaid = e.paid;
         delta = toPaid - fromPaid;
         if (delta == 0) return 0;
         m.bookedPaid = uint128(toPaid);
@@ -390,11 +397,6 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
         HousingStorage storage $ = _s();
         $.categoryCosts[buildingId][month][category] += amount;
         monthTotal = ($.costs[buildingId][month] += amount);
-    }
-
-    /// @dev Employment `employmentId`'s cumulative gross paid (net wage + income tax), from Payroll.
-    function _paid(uint256 employmentId) private view returns (uint256) {
-        return payroll.employment(employmentId).paid;
     }
 
     function _let(uint256 unitId, Unit storage u, address tenant, bool marketRate) private {

@@ -215,8 +215,8 @@ interface IHousing {
         returns (uint256 costId);
 
     /// @notice Assigns the company's Payroll employment `employmentId` to maintain `buildingId`:
-    /// its wages paid from now on are the building's. Only the housing company.
-    /// Emits {MaintenanceAssigned}.
+    /// its wages paid from now on are the building's (one building per employment; an unknown
+    /// employment reverts in Payroll). Only the housing company. Emits {MaintenanceAssigned}.
     function assignMaintenance(uint256 employmentId, uint256 buildingId) external;
 
     /// @notice Books the employment's unbooked wages, then ends its assignment. Only the housing
@@ -247,8 +247,9 @@ interface IHousing {
     function leaveWaitList(uint256 buildingId, UnitType unitType) external;
 
     /// @notice Books in the current month the maintenance wages paid for `buildingId` since their
-    /// last booking. Anyone (it only records what Payroll paid). Emits {WagesBooked} per employment
-    /// with wages to book.
+    /// last booking, of every assigned employment whose employer is the housing company (after
+    /// governance names another company, the previous one's employments book nothing). Anyone
+    /// (it only records what Payroll paid). Emits {WagesBooked} per employment with wages to book.
     function bookWages(uint256 buildingId) external returns (uint256 booked);
 
     /// @notice Ends the tenancy of `unitId`; the unit becomes vacant. The tenant or the company.

@@ -146,6 +146,20 @@ describe("Housing costs and derived rents", () => {
       expect(await f.housing.rentOf(1, M + 1)).to.equal(0n);
     });
 
+    it("books no wages of the previous housing company once governance names another", async () => {
+      await threeUnits(f);
+      await goTo(M);
+      const { employmentId } = await payMonthOfCosts(f);
+      await f.payroll.connect(f.dave).submitTimesheet(employmentId, 3600);
+      await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [employmentId, 3600]);
+      await f.payroll.connect(f.dave).withdraw(employmentId);
+      expect(await f.housing.unbookedWages(1)).to.equal(120n * ONE);
+      await f.housing.setHousingCompany(await f.college.getAddress());
+      expect(await f.housing.unbookedWages(1)).to.equal(0n);
+      await expect(f.housing.bookWages(1)).to.not.emit(f.housing, "WagesBooked");
+      expect(await f.housing.costOf(1, M, CostCategory.MaintenanceWages)).to.equal(1200n * ONE);
+    });
+
     it("has no way to book a cost without moving RSC", async () => {
       for (const fn of ["recordCost", "bookCost", "addCost"])
         expect(f.housing.interface.getFunction(fn)).to.equal(null);
