@@ -204,6 +204,15 @@ describe("Public books", () => {
     expect(json.costEntries.every((e: { amount: string; transferred: string }) => e.amount === e.transferred)).to.equal(
       true,
     );
+    // `conductor housing rents`: next month, the rents derived from these costs
+    await time.increaseTo(monthStart(M + 1) + 86_400);
+    out.length = 0;
+    await program.parseAsync(["housing", "rents", "1"], { from: "user" });
+    expect(out[0]).to.equal("Elm Court (200 m²): costs of the last closed month 2956.000000000000000007 RSC");
+    expect(out).to.include("  PropertyTax: 1000 RSC");
+    expect(out.some((l) => l.startsWith("  unit 1 Apartment 50 m²: 775.950000000000000001 RSC — vacant"))).to.equal(
+      true,
+    );
   });
 
   it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {
