@@ -106,6 +106,17 @@ if (seeded.employments.length > 0) {
     );
   }
 }
+for (const b of seeded.buildings ?? []) {
+  const fmt = (wei: string) => `${ethers.formatEther(wei)} RSC`;
+  console.log(`\n  housing: ${b.name} (building ${b.buildingId}), costs paid this month through the books`);
+  for (const [category, amount] of Object.entries(b.costs)) console.log(`    ${category.padEnd(20)} ${fmt(amount)}`);
+  console.log("    rents (by floor area + the above-cost percentage; this month's from last month's costs)");
+  for (const u of b.units) {
+    console.log(
+      `    unit ${u.unitId} ${String(u.area).padStart(3)} m²  now ${fmt(u.rentNow).padEnd(26)} next month ${fmt(u.rentNextMonth)}`,
+    );
+  }
+}
 console.log("\n  demo accounts (local chain only — never use these keys elsewhere)");
 for (const a of seeded.accounts)
   console.log(`    ${a.name.padEnd(26)} ${a.role.padEnd(10)} ${a.address}  ${a.privateKey}`);

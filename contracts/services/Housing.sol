@@ -5,18 +5,29 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {Action, Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
 import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
+import {IPayroll} from "../payroll/IPayroll.sol";
 import {AddressQueue} from "./AddressQueue.sol";
 import {CalendarMonth} from "./CalendarMonth.sol";
 import {IHousing} from "./IHousing.sol";
 
 /// @title Housing
-/// @notice See {IHousing}. Registered in the token as a Module allowed `Rent` only. The governance
-/// executor holds `DEFAULT_ADMIN_ROLE` (names the housing company, authorises upgrades).
+/// @notice See {IHousing}. Registered in the token as a Module allowed `Rent` (tenants' rent,
+/// property tax), `Purchase` and `SalesTax` (building supplies and services). It moves RSC out of
+/// the housing company only when the company itself calls, and books exactly what it moved. The
+/// governance executor holds `DEFAULT_ADMIN_ROLE` (names the housing company, authorises upgrades).
 contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     using AddressQueue for AddressQueue.Queue;
+    using EnumerableSet for EnumerableSet.UintSet;
+
+    /// @dev A Payroll employment maintaining a building, and its cumulative gross paid when last booked.
+    struct Maintenance {
+        uint64 buildingId;
+        uint128 bookedPaid;
+    }
 
     /// @custom:storage-location erc7201:conductor.storage.Housing
     struct HousingStorage {
@@ -27,6 +38,10 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
         mapping(uint256 unitId => Unit) units;
         mapping(uint256 buildingId => mapping(uint32 month => uint256)) costs;
         mapping(uint256 buildingId => mapping(UnitType => AddressQueue.Queue)) waitLists;
+        uint256 costCount;
+        mapping(uint256 buildingId => mapping(uint32 month => mapping(CostCategory => uint256))) categoryCosts;
+        mapping(uint256 employmentId => Maintenance) maintenance;
+        mapping(uint256 buildingId => EnumerableSet.UintSet) staff;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.Housing")) - 1)) & ~bytes32(uint256(0xff))
@@ -37,6 +52,10 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     IRSC public immutable rsc;
     /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IRegionParameters public immutable params;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    IPayroll public immutable payroll;
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
+    address public immutable capitalPool;
 
     function _s() private pure returns (HousingStorage storage $) {
         assembly {
@@ -45,9 +64,11 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IRSC rsc_, IRegionParameters params_) {
+    constructor(IRSC rsc_, IRegionParameters params_, IPayroll payroll_, address capitalPool_) {
         rsc = rsc_;
         params = params_;
+        payroll = payroll_;
+        capitalPool = capitalPool_;
         _disableInitializers();
     }
 
@@ -93,6 +114,42 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     function monthlyCosts(uint256 buildingId, uint32 month) external view returns (uint256) {
         _building(buildingId);
         return _s().costs[buildingId][month];
+    }
+
+    /// @inheritdoc IHousing
+    function costOf(uint256 buildingId, uint32 month, CostCategory category) external view returns (uint256) {
+        _building(buildingId);
+        return _s().categoryCosts[buildingId][month][category];
+    }
+
+    /// @inheritdoc IHousing
+    function costCount() external view returns (uint256) {
+        return _s().costCount;
+    }
+
+    /// @inheritdoc IHousing
+    function maintenanceOf(uint256 employmentId) external view returns (uint256 buildingId, uint256 bookedPaid) {
+        Maintenance storage m = _s().maintenance[employmentId];
+        return (m.buildingId, m.bookedPaid);
+    }
+
+    /// @inheritdoc IHousing
+    function maintenanceStaff(uint256 buildingId) external view returns (uint256[] memory) {
+        _building(buildingId);
+        return _s().staff[buildingId].values();
+    }
+
+    /// @inheritdoc IHousing
+    function unbookedWages(uint256 buildingId) external view returns (uint256 unbooked) {
+        _building(buildingId);
+        HousingStorage storage $ = _s();
+        EnumerableSet.UintSet storage staff = $.staff[buildingId];
+        uint256 n = staff.length();
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 employmentId = staff.at(i);
+            IPayroll.Employment memory e = payroll.employment(employmentId);
+            if (e.company == $.company) unbooked += e.paid - $.maintenance[employmentId].bookedPaid;
+        }
     }
 
     /// @inheritdoc IHousing
@@ -157,16 +214,60 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     /// @inheritdoc IHousing
-    function recordCost(uint256 buildingId, uint32 month, CostCategory category, uint256 amount, bytes32 paymentRef)
+    function payPropertyTax(uint256 buildingId, uint256 amount) external onlyCompany returns (uint256 costId) {
+        _building(buildingId);
+        if (amount == 0) revert HousingZeroAmount();
+        costId = ++_s().costCount;
+        rsc.move(Action.Rent, msg.sender, capitalPool, amount, bytes32(costId));
+        _bookPaid(costId, buildingId, CostCategory.PropertyTax, capitalPool, amount, 0);
+    }
+
+    /// @inheritdoc IHousing
+    function payBuildingCost(uint256 buildingId, CostCategory category, address supplier, uint256 amount)
         external
         onlyCompany
+        returns (uint256 costId)
     {
         _building(buildingId);
-        uint32 now_ = CalendarMonth.current();
-        if (month > now_) revert HousingFutureMonth(month, now_);
+        if (category == CostCategory.PropertyTax || category == CostCategory.MaintenanceWages) {
+            revert HousingNotAPurchase(category);
+        }
         if (amount == 0) revert HousingZeroAmount();
-        uint256 total = (_s().costs[buildingId][month] += amount);
-        emit CostRecorded(buildingId, month, category, amount, paymentRef, total);
+        Kind kind = rsc.kindOf(supplier);
+        if (
+            supplier == msg.sender
+                || (kind != Kind.Company && kind != Kind.RegionalCompany && kind != Kind.ExternalCompany)
+        ) revert HousingInvalidSupplier(supplier, kind);
+        costId = ++_s().costCount;
+        uint256 tax = amount * params.get(Param.SalesTaxRate) / ONE;
+        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, bytes32(costId));
+        rsc.move(Action.Purchase, msg.sender, supplier, amount, bytes32(costId));
+        _bookPaid(costId, buildingId, category, supplier, amount, tax);
+    }
+
+    /// @inheritdoc IHousing
+    function assignMaintenance(uint256 employmentId, uint256 buildingId) external onlyCompany {
+        _building(buildingId);
+        IPayroll.Employment memory e = payroll.employment(employmentId);
+        if (e.company != msg.sender) revert HousingNotCompanyEmployment(employmentId, e.company);
+        HousingStorage storage $ = _s();
+        Maintenance storage m = $.maintenance[employmentId];
+        if (m.buildingId != 0) revert HousingAlreadyMaintaining(employmentId, m.buildingId);
+        (m.buildingId, m.bookedPaid) = (uint64(buildingId), e.paid);
+        $.staff[buildingId].add(employmentId);
+        emit MaintenanceAssigned(employmentId, buildingId, e.paid);
+    }
+
+    /// @inheritdoc IHousing
+    function unassignMaintenance(uint256 employmentId) external onlyCompany {
+        HousingStorage storage $ = _s();
+        Maintenance storage m = $.maintenance[employmentId];
+        uint256 buildingId = m.buildingId;
+        if (buildingId == 0) revert HousingNotMaintaining(employmentId);
+        _bookWagesOf(buildingId, employmentId, CalendarMonth.current());
+        delete $.maintenance[employmentId];
+        $.staff[buildingId].remove(employmentId);
+        emit MaintenanceUnassigned(employmentId, buildingId);
     }
 
     /// @inheritdoc IHousing
@@ -221,6 +322,17 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     /// @inheritdoc IHousing
+    function bookWages(uint256 buildingId) external returns (uint256 booked) {
+        _building(buildingId);
+        EnumerableSet.UintSet storage staff = _s().staff[buildingId];
+        uint32 month = CalendarMonth.current();
+        uint256 n = staff.length();
+        for (uint256 i = 0; i < n; ++i) {
+            booked += _bookWagesOf(buildingId, staff.at(i), month);
+        }
+    }
+
+    /// @inheritdoc IHousing
     function moveOut(uint256 unitId) external {
         Unit storage u = _unit(unitId);
         address tenant = u.tenant;
@@ -245,6 +357,47 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    /// @dev Books `amount + tax`, just moved out of the company with ref = `costId`, in the current month.
+    function _bookPaid(
+        uint256 costId,
+        uint256 buildingId,
+        CostCategory category,
+        address payee,
+        uint256 amount,
+        uint256 tax
+    ) private {
+        uint32 month = CalendarMonth.current();
+        uint256 total = _book(buildingId, month, category, amount + tax);
+        emit BuildingCostPaid(costId, buildingId, category, month, payee, amount + tax, tax, total);
+    }
+
+    /// @dev Books the growth of `employmentId`'s cumulative gross paid since its last booking, while
+    /// its employer is the housing company (after governance names another, the old company's
+    /// employments book nothing; the new company unassigns them).
+    function _bookWagesOf(uint256 buildingId, uint256 employmentId, uint32 month) private returns (uint256 delta) {
+        HousingStorage storage $ = _s();
+        Maintenance storage m = $.maintenance[employmentId];
+        IPayroll.Employment memory e = payroll.employment(employmentId);
+        // Only the current housing company's outflows are the buildings' costs.
+        if (e.company != $.company) return 0;
+        uint256 fromPaid = m.bookedPaid;
+        uint256 toPaid = e.paid;
+        delta = toPaid - fromPaid;
+        if (delta == 0) return 0;
+        m.bookedPaid = uint128(toPaid);
+        uint256 total = _book(buildingId, month, CostCategory.MaintenanceWages, delta);
+        emit WagesBooked(buildingId, employmentId, month, fromPaid, toPaid, total);
+    }
+
+    function _book(uint256 buildingId, uint32 month, CostCategory category, uint256 amount)
+        private
+        returns (uint256 monthTotal)
+    {
+        HousingStorage storage $ = _s();
+        $.categoryCosts[buildingId][month][category] += amount;
+        monthTotal = ($.costs[buildingId][month] += amount);
+    }
 
     function _let(uint256 unitId, Unit storage u, address tenant, bool marketRate) private {
         (u.tenant, u.marketRate, u.paidMonth) = (tenant, marketRate, 0);

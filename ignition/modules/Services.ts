@@ -1,18 +1,21 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { actionMask } from "../../sdk/src/core/enums.ts";
-import Region from "./Region.ts";
+import Payroll from "./Payroll.ts";
 
 /**
  * The regionally-operated services on top of a region: Housing, Education, Healthcare and the
  * RegionalInventory, each behind an ERC-1967 (UUPS) proxy whose upgrade authority is the deployer
  * (the governance executor once governance exists), each registered in the token as a Module
- * allowed exactly the actions it performs: Housing `Rent`; Education and Healthcare `Purchase`
+ * allowed exactly the actions it performs: Housing `Rent` (tenants' rent, the housing company's property
+ * tax), `Purchase` and `SalesTax` (the company's building supplies and services, booked as building
+ * costs); Education and Healthcare `Purchase`
  * (the member's share) and `Subsidy` (the capital pool's part); RegionalInventory `Rent`.
- * The housing company, schools and hospitals are named afterwards by governance.
+ * The housing company, schools and hospitals are named afterwards by governance. Builds on Payroll:
+ * Housing reads the wages Payroll paid to a building's maintenance staff.
  */
 export default buildModule("Services", (m) => {
-  const region = m.useModule(Region);
-  const { rsc, regionParameters, capitalPool } = region;
+  const region = m.useModule(Payroll);
+  const { rsc, regionParameters, capitalPool, payroll } = region;
   const deployer = m.getAccount(0);
 
   function proxy(name: string, args: unknown[]) {
@@ -23,13 +26,15 @@ export default buildModule("Services", (m) => {
     return m.contractAt(name, p, { id: name });
   }
 
-  const housing = proxy("Housing", [rsc, regionParameters]);
+  const housing = proxy("Housing", [rsc, regionParameters, payroll, capitalPool]);
   const education = proxy("Education", [rsc, regionParameters, capitalPool]);
   const healthcare = proxy("Healthcare", [rsc, regionParameters, capitalPool]);
   const regionalInventory = proxy("RegionalInventory", [rsc]);
 
   const MODULE = 6; // Kind.Module
-  m.call(rsc, "registerModule", [housing, MODULE, actionMask(["Rent"])], { id: "RegisterHousing" });
+  m.call(rsc, "registerModule", [housing, MODULE, actionMask(["Rent", "Purchase", "SalesTax"])], {
+    id: "RegisterHousing",
+  });
   m.call(rsc, "registerModule", [education, MODULE, actionMask(["Purchase", "Subsidy"])], {
     id: "RegisterEducation",
   });

@@ -52,7 +52,15 @@ export async function bench(): Promise<BenchRow[]> {
     ).wait();
   await custodians("attestReserves", [10n ** 12n * ONE, 0, ethers.ZeroHash]);
   let n = 0;
-  for (const account of [pool, alice.address, bob.address, carol.address, await workshop.getAddress()]) {
+  const housingAddress = await housingCo.getAddress();
+  for (const account of [
+    pool,
+    alice.address,
+    bob.address,
+    carol.address,
+    await workshop.getAddress(),
+    housingAddress,
+  ]) {
     await custodians("attestDeposit", [ethers.toBeHex(++n, 32), account, 100_000n * ONE]);
   }
   await housing.setHousingCompany(await housingCo.getAddress());
@@ -76,17 +84,47 @@ export async function bench(): Promise<BenchRow[]> {
 
   await as(housingCo, housing, "addBuilding", ["Elm"]);
   rows.push(row("housing", "addUnit (treasury)", await gasOf(as(housingCo, housing, "addUnit", [1, 0, 50]))));
-  const month = Number(await housing.currentMonth());
   rows.push(
     row(
       "housing",
-      "recordCost (treasury)",
-      await gasOf(as(housingCo, housing, "recordCost", [1, month - 1, 0, 1000n * ONE, ethers.ZeroHash])),
+      "payPropertyTax (treasury)",
+      await gasOf(as(housingCo, housing, "payPropertyTax", [1, 1000n * ONE])),
     ),
   );
+  const supplies = [1, 2, await workshop.getAddress(), 300n * ONE];
+  rows.push(
+    row(
+      "housing",
+      "payBuildingCost: Purchase + SalesTax (treasury)",
+      await gasOf(as(housingCo, housing, "payBuildingCost", supplies)),
+    ),
+  );
+  // a maintenance technician on a timesheet, paid by Payroll, booked by bookWages
+  await d.regionParameters.setParameter(18 /* StartingWage */, 100n * ONE);
+  await d.wageSchedule.addIndustry(0n);
+  await d.wageSchedule.addOccupation({
+    industryId: 1,
+    industryWeight: 0n,
+    need: 0n,
+    skill: 0n,
+    stress: 0n,
+    danger: 0n,
+    productivityRange: (ONE * 2n) / 10n,
+  });
+  await as(housingCo, d.payroll, "hire", [carol.address, 1, ONE, 1]);
+  rows.push(
+    row("housing", "assignMaintenance (treasury)", await gasOf(as(housingCo, housing, "assignMaintenance", [1, 1]))),
+  );
+  await d.payroll.connect(carol).submitTimesheet(1, 3600);
+  await as(housingCo, d.payroll, "approveTimesheet", [1, 3600]);
+  await d.payroll.connect(carol).withdraw(1);
+  rows.push(row("housing", "bookWages (1 employment)", await gasOf(housing.bookWages(1))));
   rows.push(row("housing", "joinWaitList", await gasOf(housing.connect(alice).joinWaitList(1, 0))));
   await housing.connect(bob).joinWaitList(1, 0);
   rows.push(row("housing", "assignNext (treasury)", await gasOf(as(housingCo, housing, "assignNext", [1]))));
+  // next month: the rent derives from this month's costs
+  const month = Number(await housing.currentMonth()) + 1;
+  await ethers.provider.send("evm_setNextBlockTimestamp", [Date.UTC(Math.floor(month / 12), month % 12, 2) / 1000]);
   rows.push(row("housing", "payRent", await gasOf(housing.connect(alice).payRent(1))));
 
   await as(college, education, "openProgramme", ["Nursing", 10, 100n * ONE]);

@@ -23,10 +23,23 @@ export interface DemoEmployment {
   mode: "Shift" | "Timesheet";
 }
 
+/** A demo building: this month's costs (paid through Housing and Payroll) and the rents they yield. */
+export interface DemoBuilding {
+  buildingId: number;
+  name: string;
+  /** Current month index (`year × 12 + month − 1`, UTC). */
+  month: number;
+  /** RSC wei (decimal strings, so the record serialises) by category, paid this month. */
+  costs: Record<string, string>;
+  /** Each unit: area, and its rent in RSC wei this month (from last month's costs: none yet) and next month. */
+  units: { unitId: number; area: number; rentNow: string; rentNextMonth: string }[];
+}
+
 export interface SeedResult {
   accounts: DemoAccount[];
   companies: DemoCompany[];
   employments: DemoEmployment[];
+  buildings?: DemoBuilding[];
 }
 
 const KIND = { Company: 2, RegionalCompany: 3, ExternalCompany: 4 } as const;
@@ -37,11 +50,14 @@ const COMPANIES: { name: string; kind: DemoCompany["kind"]; industryId: number; 
   { name: "Acme Steel", kind: "Company", industryId: 3, signerIdx: [6, 7, 8] },
   { name: "Green Grocers", kind: "Company", industryId: 4, signerIdx: [9, 10, 11] },
   { name: "Maple Credit Union", kind: "Company", industryId: 5, signerIdx: [12, 13, 14] },
+  // Suppliers of the housing company's buildings (they hire no one in the demo).
+  { name: "Northside Water", kind: "RegionalCompany", industryId: 1, signerIdx: [3, 4, 5] },
+  { name: "Clean Streets", kind: "Company", industryId: 1, signerIdx: [6, 7, 8] },
 ];
 
 /**
- * Seeds a demo region: 24 members, five companies with 2-of-3 Safe treasuries (two of them
- * regionally operated, housing among them), an external trader, attested reserves, USD deposits
+ * Seeds a demo region: 24 members, seven companies with 2-of-3 Safe treasuries (three of them
+ * regionally operated: housing, a clinic, water), an external trader, attested reserves, USD deposits
  * for everyone, capital in the pool, a history of person-to-person payments and UBI claims.
  */
 export async function seedDemoRegion(
@@ -139,8 +155,10 @@ export async function seedDemoRegion(
     ? await seedPayroll(deployment, registrar, signers, members, companies)
     : [];
   if (deployment.contracts.Marketplace) await seedMarketplace(deployment, signers, members, companies);
-  if (deployment.contracts.Housing) await seedHousing(deployment, registrar, signers, members, companies);
-  return { accounts, companies, employments };
+  const buildings = deployment.contracts.Housing
+    ? await seedHousing(deployment, registrar, signers, members, companies, employments)
+    : [];
+  return { accounts, companies, employments, buildings };
 }
 
 const LISTINGS: Record<string, { kind: 0 | 1; name: string; price: bigint }[]> = {
@@ -287,30 +305,32 @@ async function seedPayroll(
   return employments;
 }
 
-/** The regional housing company runs one building of three units; four members wait for a flat. */
+/**
+ * The regional housing company runs one building of three units (50, 70, 80 m²); four members wait
+ * for a flat, the first gets one. It pays this month's costs through the books: property tax to the
+ * capital pool, supplies from Acme Steel, water from Northside Water, garbage collection from
+ * Clean Streets (each a purchase with sales tax), and its timesheet maintenance technician's wages
+ * (Payroll) assigned to the building and booked. Next month's rents derive from them.
+ */
 async function seedHousing(
   deployment: Deployment,
   admin: Signer,
   signers: Map<string, Signer>,
   members: DemoAccount[],
   companies: DemoCompany[],
-): Promise<void> {
+  employments: DemoEmployment[],
+): Promise<DemoBuilding[]> {
   const housingCompany = companies.find((c) => c.name === "Northside Housing");
-  if (!housingCompany) return;
+  if (!housingCompany) return [];
   const housing = (who: Signer) => new Contract(deployment.contracts.Housing, abis.housingAbi as never, who);
   await (await housing(admin).setHousingCompany(housingCompany.address)).wait();
   const owners = housingCompany.signers.slice(0, 2).map((n) => signers.get(n)!);
   const safe = new Contract(housingCompany.address, abis.safeAbi as never, owners[0]);
-  const call = async (fn: string, args: unknown[]) =>
-    (
-      await execSafe(
-        safe as never,
-        deployment.contracts.Housing,
-        housing(owners[0]).interface.encodeFunctionData(fn, args),
-        owners,
-      )
-    ).wait();
+  const execAs = async (target: string, data: string) => (await execSafe(safe as never, target, data, owners)).wait();
+  const call = (fn: string, args: unknown[]) =>
+    execAs(deployment.contracts.Housing, housing(owners[0]).interface.encodeFunctionData(fn, args));
   await call("addBuilding", ["Maple Court"]);
+  const areas = [50, 70, 80];
   for (const [type, area] of [
     [0, 50],
     [0, 70],
@@ -318,4 +338,50 @@ async function seedHousing(
   ] as const)
     await call("addUnit", [1, type, area]);
   for (const m of members.slice(16, 20)) await (await housing(signers.get(m.name)!).joinWaitList(1, 0)).wait();
+  await call("assignNext", [1]);
+
+  // This month's costs, every one paid from the treasury through Housing or Payroll.
+  const supplier = (name: string) => companies.find((c) => c.name === name)?.address;
+  await call("payPropertyTax", [1, 900n * ONE]);
+  const purchases: [number, string, bigint][] = [
+    [2, "Acme Steel", 180n * ONE], // Supplies
+    [3, "Northside Water", 260n * ONE], // Water
+    [4, "Clean Streets", 95n * ONE], // Garbage
+  ];
+  for (const [category, name, amount] of purchases) {
+    const address = supplier(name);
+    if (address) await call("payBuildingCost", [1, category, address, amount]);
+  }
+  const technician = employments.find((e) => e.company === housingCompany.name && e.mode === "Timesheet");
+  if (technician && deployment.contracts.Payroll) {
+    const payroll = (who: Signer) => new Contract(deployment.contracts.Payroll, abis.payrollAbi as never, who);
+    const worker = signers.get(technician.worker)!;
+    await call("assignMaintenance", [technician.employmentId, 1]);
+    await (await payroll(worker).submitTimesheet(technician.employmentId, 16 * 3600)).wait();
+    await execAs(
+      deployment.contracts.Payroll,
+      payroll(worker).interface.encodeFunctionData("approveTimesheet", [technician.employmentId, 16 * 3600]),
+    );
+    await (await payroll(worker).withdraw(technician.employmentId)).wait();
+    await (await housing(admin).bookWages(1)).wait();
+  }
+
+  const reader = housing(admin);
+  const month = Number(await reader.currentMonth());
+  const names = ["PropertyTax", "MaintenanceWages", "Supplies", "Water", "Garbage", "Administration"];
+  const costs: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    const amount = (await reader.costOf(1, month, i)) as bigint;
+    if (amount > 0n) costs[name] = amount.toString();
+  }
+  const units = [];
+  for (const [i, area] of areas.entries()) {
+    units.push({
+      unitId: i + 1,
+      area,
+      rentNow: String(await reader.rentOf(i + 1, month)),
+      rentNextMonth: String(await reader.rentOf(i + 1, month + 1)),
+    });
+  }
+  return [{ buildingId: 1, name: "Maple Court", month, costs, units }];
 }

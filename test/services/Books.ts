@@ -1,45 +1,29 @@
-import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { expect } from "chai";
 import { Command } from "commander";
 import { type Address, createPublicClient, custom, defineChain, type PublicClient } from "viem";
-import PayrollModule from "../../ignition/modules/Payroll.ts";
-import ServicesModule from "../../ignition/modules/Services.ts";
 import type { ConductorClient } from "../../sdk/src/client.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { ConductorInputError } from "../../sdk/src/errors.ts";
 import { type Books, getBooks } from "../../sdk/src/services/books.ts";
 import { registerServicesCommands } from "../../sdk/src/services/cli.ts";
 import { connection, ethers, networkHelpers, ONE } from "../helpers/region.ts";
-import { CostCategory, deployServicesFrom, monthOf, monthStart, periodOf } from "./fixture.ts";
+import {
+  deployServices,
+  monthOf,
+  monthStart,
+  payMonthOfCosts,
+  periodOf,
+  type ServicesFixture,
+  threeUnits,
+} from "./fixture.ts";
 
 const { time } = networkHelpers;
 /** The month the scenarios run in: two months after the fixture's (the shared chain's clock may be anywhere). */
 let M: number;
 const HOUR = 3600;
 
-const WithPayroll = buildModule("ServicesWithPayroll", (m) => {
-  const services = m.useModule(ServicesModule);
-  const { wageSchedule, payroll } = m.useModule(PayrollModule);
-  return { ...services, wageSchedule, payroll };
-});
-
-async function deployWithPayroll() {
-  const f = await deployServicesFrom(WithPayroll as never as typeof ServicesModule);
-  const { wageSchedule, payroll } = f as never as Record<string, Awaited<ReturnType<typeof ethers.getContractAt>>>;
-  await f.regionParameters.setParameter(18 /* StartingWage */, 100n * ONE);
-  await wageSchedule.addIndustry(0n);
-  await wageSchedule.addOccupation({
-    industryId: 1,
-    industryWeight: 0n,
-    need: 0n,
-    skill: 0n,
-    stress: 0n,
-    danger: 0n,
-    productivityRange: (ONE * 2n) / 10n,
-  });
-  return { ...f, wageSchedule, payroll };
-}
-type Fixture = Awaited<ReturnType<typeof deployWithPayroll>>;
+const deployWithPayroll = deployServices;
+type Fixture = ServicesFixture;
 
 async function readerFor(f: Fixture): Promise<ConductorClient> {
   const chain = defineChain({
@@ -56,6 +40,7 @@ async function readerFor(f: Fixture): Promise<ConductorClient> {
     ["RegionParameters", "regionParameters"],
     ["Reserve", "reserve"],
     ["Custodians", "custodians"],
+    ["Payroll", "payroll"],
     ["Housing", "housing"],
     ["Education", "education"],
     ["Healthcare", "healthcare"],
@@ -144,36 +129,90 @@ describe("Public books", () => {
     expect(march.reconciles).to.equal(true);
   });
 
-  it("adds the housing company's cost entries for the month, tied to the wage that paid them", async () => {
+  it("adds the housing company's building costs, each reconciled to the token's Transfers to the wei", async () => {
+    await threeUnits(f);
     await time.increaseTo(monthStart(M) + 86_400);
     const housingCo = await f.housingCo.getAddress();
-    await f.asCompany(f.housingCo, f.housing, "addBuilding", ["Elm Court"]);
-    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE / 2n, 0]);
-    await f.payroll.connect(f.dave).clockIn(1);
-    await time.increase(HOUR);
-    await f.payroll.connect(f.dave).clockOut(1);
-    await f.payroll.connect(f.dave).withdraw(1);
-    const gross = ((await f.payroll.employment(1)) as { paid: bigint }).paid;
-    const ref = `0x${"1".padStart(64, "0")}`; // the Wage ActionPerformed ref: the employment id
-    await f.asCompany(f.housingCo, f.housing, "recordCost", [1, M, CostCategory.MaintenanceWages, gross, ref]);
-    await f.asCompany(f.housingCo, f.housing, "recordCost", [
-      1,
-      M,
-      CostCategory.Water,
-      40n * ONE,
-      `0x${"00".repeat(32)}`,
-    ]);
+    const { employmentId, paid } = await payMonthOfCosts(f);
+    // wages paid in M and booked in M + 1 belong to M + 1's costs
+    await f.payroll.connect(f.dave).submitTimesheet(employmentId, 3600);
+    await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [employmentId, 3600]);
+    await f.payroll.connect(f.dave).withdraw(employmentId);
+    await time.increaseTo(monthStart(M + 1) + 86_400);
+    await f.housing.bookWages(1);
     const books = await getBooks(client, { company: housingCo, period: periodOf(M) });
     expect(books.costs).to.deep.equal([
-      { category: "MaintenanceWages", amount: gross, entries: 1 },
-      { category: "Water", amount: 40n * ONE, entries: 1 },
+      { category: "PropertyTax", amount: 1000n * ONE, entries: 1 },
+      { category: "MaintenanceWages", amount: paid, entries: 1 },
+      { category: "Supplies", amount: 324n * ONE, entries: 1 },
+      { category: "Water", amount: 432n * ONE, entries: 1 },
+      { category: "Garbage", amount: 7n, entries: 1 },
     ]);
-    expect(line(books, "Wage out to Person") + line(books, "IncomeTax out to Region")).to.equal(gross);
-    expect(books.reconciles).to.equal(true);
-    // another company's books carry no housing costs
+    expect(books.costsReconcile).to.equal(true);
+    expect(books.costEntries.map((e) => [e.source, e.transfers, e.transferred === e.amount])).to.deep.equal([
+      ["paid", 1, true], // property tax: one Rent move
+      ["paid", 2, true], // supplies: Purchase + SalesTax
+      ["paid", 2, true],
+      ["paid", 1, true], // garbage: 7 wei, sales tax rounds to 0
+      ["wages", 2, true], // Wage + IncomeTax
+    ]);
+    // the building's costs for M are the contract's, and every one is an outflow of the cash flow;
+    // the only other outflow is the 120 RSC wage paid in M and booked in M + 1
+    const total = books.costs.reduce((s, c) => s + c.amount, 0n);
+    const late = 120n * ONE;
+    expect(total).to.equal(await f.housing.monthlyCosts(1, M));
     expect(
-      (await getBooks(client, { company: await f.hospital.getAddress(), period: periodOf(M) })).costs,
-    ).to.deep.equal([]);
+      line(books, "Rent out to Region") +
+        line(books, "Purchase out to Company") +
+        line(books, "Purchase out to RegionalCompany") +
+        line(books, "SalesTax out to Region") +
+        line(books, "Wage out to Person") +
+        line(books, "IncomeTax out to Region"),
+    ).to.equal(total + late);
+    expect(books.outflow).to.equal(total + late);
+    expect(await transferNet(f, housingCo, books.fromBlock, books.toBlock)).to.equal(books.net);
+    expect(books.reconciles).to.equal(true);
+    // the late wages: booked in M + 1, reconciled to the payment made in M
+    const next = await getBooks(client, { company: housingCo, period: periodOf(M + 1) });
+    expect(next.costs).to.deep.equal([{ category: "MaintenanceWages", amount: late, entries: 1 }]);
+    expect(next.costEntries[0].transferred).to.equal(late);
+    expect(next.costsReconcile).to.equal(true);
+    // another company's books carry no housing costs
+    const hospital = await getBooks(client, { company: await f.hospital.getAddress(), period: periodOf(M) });
+    expect(hospital.costs).to.deep.equal([]);
+    expect(hospital.costEntries).to.deep.equal([]);
+  });
+
+  it("lists the housing costs in CSV and JSON", async () => {
+    await threeUnits(f);
+    await time.increaseTo(monthStart(M) + 86_400);
+    await payMonthOfCosts(f);
+    const out: string[] = [];
+    const program = new Command().exitOverride();
+    registerServicesCommands(program, { makeClient: () => client, print: (l) => out.push(l) });
+    const housingCo = await f.housingCo.getAddress();
+    await program.parseAsync(["books", housingCo, "--period", periodOf(M)], { from: "user" });
+    const csv = out.join("\n").split("\n");
+    expect(csv).to.include(`housing-cost,PropertyTax,booked,1,${1000n * ONE}`);
+    expect(csv).to.include(`housing-cost,Water,booked,1,${432n * ONE}`);
+    expect(csv).to.include("check,costs reconcile,,,true");
+    out.length = 0;
+    await program.parseAsync(["books", housingCo, "--period", periodOf(M), "--format", "json"], { from: "user" });
+    const json = JSON.parse(out.join("\n"));
+    expect(json.costsReconcile).to.equal(true);
+    expect(json.costEntries).to.have.length(5);
+    expect(json.costEntries.every((e: { amount: string; transferred: string }) => e.amount === e.transferred)).to.equal(
+      true,
+    );
+    // `conductor housing rents`: next month, the rents derived from these costs
+    await time.increaseTo(monthStart(M + 1) + 86_400);
+    out.length = 0;
+    await program.parseAsync(["housing", "rents", "1"], { from: "user" });
+    expect(out[0]).to.equal("Elm Court (200 m²): costs of the last closed month 2956.000000000000000007 RSC");
+    expect(out).to.include("  PropertyTax: 1000 RSC");
+    expect(out.some((l) => l.startsWith("  unit 1 Apartment 50 m²: 775.950000000000000001 RSC — vacant"))).to.equal(
+      true,
+    );
   });
 
   it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {

@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import { networkHelpers, ONE } from "../helpers/region.ts";
-import { CostCategory, deployServices, monthOf, monthStart, type ServicesFixture, UnitType } from "./fixture.ts";
+import {
+  CostCategory,
+  deployServices,
+  monthOf,
+  monthStart,
+  payMonthOfCosts,
+  type ServicesFixture,
+  threeUnits as threeUnitsOf,
+  UnitType,
+} from "./fixture.ts";
 
 const { time } = networkHelpers;
 /** A month two months after the fixture's (the shared chain's clock may be anywhere). */
@@ -20,57 +29,28 @@ describe("Housing", () => {
 
   const asHousing = (fn: string, args: readonly unknown[]) => f.asCompany(f.housingCo, f.housing, fn, args);
 
-  /** Building 1 with units 1 (apartment, 50 m²), 2 (apartment, 70 m²), 3 (house, 80 m²). */
-  async function threeUnits() {
-    await asHousing("addBuilding", ["Elm Court"]);
-    await asHousing("addUnit", [1, UnitType.Apartment, 50]);
-    await asHousing("addUnit", [1, UnitType.Apartment, 70]);
-    await asHousing("addUnit", [1, UnitType.House, 80]);
-  }
+  const threeUnits = () => threeUnitsOf(f);
 
   describe("rent", () => {
-    // Month M costs: 1000 + 2500 + 300 + 400 RSC + 7 wei = 4200 RSC + 7 wei. Month M + 1 rent:
-    // ⌊C × area × (1 + aboveCost) / 200⌋ with ApartmentAboveCost 5 %, HouseRentalAboveCost 10 %:
-    //   50 m² apt:  C × 0.2625 = 1102.5 RSC + 1.8375 wei → 1102500000000000000001
-    //   70 m² apt:  C × 0.3675 = 1543.5 RSC + 2.5725 wei → 1543500000000000000002
-    //   80 m² house: C × 0.44  = 1848 RSC + 3.08 wei    → 1848000000000000000003
-    const C = 4200n * ONE + 7n;
-    const EXPECTED = [1102500000000000000001n, 1543500000000000000002n, 1848000000000000000003n];
-
-    async function bookJanuary() {
-      await threeUnits();
-      await goTo(M);
-      await asHousing("recordCost", [1, M, CostCategory.PropertyTax, 1000n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, M, CostCategory.MaintenanceWages, 2500n * ONE, `0x${"11".repeat(32)}`]);
-      await asHousing("recordCost", [1, M, CostCategory.Supplies, 300n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, M, CostCategory.Water, 400n * ONE, `0x${"00".repeat(32)}`]);
-      await asHousing("recordCost", [1, M, CostCategory.Garbage, 7n, `0x${"00".repeat(32)}`]);
-    }
-
-    it("apportions last month's booked costs by floor area plus the above-cost percentage, to the wei", async () => {
-      await bookJanuary();
-      expect(await f.housing.monthlyCosts(1, M)).to.equal(C);
-      for (let u = 1; u <= 3; ++u) expect(await f.housing.rentOf(u, M + 1)).to.equal(EXPECTED[u - 1]);
-      // the same from the formula, and the rounding shortfall is below 1 wei per unit
-      const exact = (area: bigint, above: bigint) => (C * area * (ONE + above)) / (200n * ONE);
-      expect(EXPECTED).to.deep.equal([exact(50n, ONE / 20n), exact(70n, ONE / 20n), exact(80n, ONE / 10n)]);
-      // month M's rent uses month M − 1's costs (none booked)
-      expect(await f.housing.rentOf(1, M)).to.equal(0n);
-    });
+    // Month M's costs paid through the books (see HousingCosts.ts): 2956 RSC + 7 wei; the 50 m²
+    // apartment's rent in month M + 1 is ⌊C × 50 × 1.05 / 200⌋.
+    const RENT_50 = 775950000000000000001n;
 
     it("charges the current month's rent once, as the Rent action from tenant to housing company", async () => {
-      await bookJanuary();
+      await threeUnits();
       for (const m of [f.alice, f.bob]) await f.housing.connect(m).joinWaitList(1, UnitType.Apartment);
       await asHousing("assignNext", [1]);
+      await goTo(M);
+      await payMonthOfCosts(f);
       await goTo(M + 1, 3);
       const company = await f.housingCo.getAddress();
       const before = await f.rsc.balanceOf(company);
       await expect(f.housing.connect(f.alice).payRent(1))
         .to.emit(f.rsc, "ActionPerformed")
-        .withArgs(2 /* Rent */, f.alice.address, company, EXPECTED[0], `0x${"1".padStart(64, "0")}`)
+        .withArgs(2 /* Rent */, f.alice.address, company, RENT_50, `0x${"1".padStart(64, "0")}`)
         .and.to.emit(f.housing, "RentPaid")
-        .withArgs(1, f.alice.address, M + 1, EXPECTED[0]);
-      expect((await f.rsc.balanceOf(company)) - before).to.equal(EXPECTED[0]);
+        .withArgs(1, f.alice.address, M + 1, RENT_50);
+      expect((await f.rsc.balanceOf(company)) - before).to.equal(RENT_50);
       await expect(f.housing.connect(f.alice).payRent(1))
         .to.be.revertedWithCustomError(f.housing, "HousingRentAlreadyPaid")
         .withArgs(1, M + 1);
@@ -79,15 +59,8 @@ describe("Housing", () => {
         .withArgs(1, f.bob.address);
     });
 
-    it("refuses costs booked for a future month and zero amounts", async () => {
+    it("refuses units of no area and unknown buildings", async () => {
       await threeUnits();
-      const current = monthOf(await f.now());
-      await expect(asHousing("recordCost", [1, current + 1, CostCategory.Water, ONE, `0x${"00".repeat(32)}`]))
-        .to.be.revertedWithCustomError(f.housing, "HousingFutureMonth")
-        .withArgs(current + 1, current);
-      await expect(
-        asHousing("recordCost", [1, current, CostCategory.Water, 0, `0x${"00".repeat(32)}`]),
-      ).to.be.revertedWithCustomError(f.housing, "HousingZeroAmount");
       await expect(asHousing("addUnit", [1, UnitType.House, 0]))
         .to.be.revertedWithCustomError(f.housing, "HousingInvalidArea")
         .withArgs(0);
@@ -162,14 +135,18 @@ describe("Housing", () => {
   });
 
   describe("access", () => {
-    it("only the housing company adds buildings and units, books costs, sets market rents and assigns", async () => {
+    it("only the housing company adds buildings and units, pays costs, sets market rents and assigns", async () => {
       await threeUnits();
       const company = await f.housingCo.getAddress();
-      const zero = `0x${"00".repeat(32)}`;
+      await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
+      await asHousing("assignMaintenance", [1, 1]);
       const calls: [string, unknown[]][] = [
         ["addBuilding", ["X"]],
         ["addUnit", [1, UnitType.Apartment, 10]],
-        ["recordCost", [1, monthOf(await f.now()), CostCategory.Water, ONE, zero]],
+        ["payPropertyTax", [1, ONE]],
+        ["payBuildingCost", [1, CostCategory.Water, await f.waterCo.getAddress(), ONE]],
+        ["assignMaintenance", [1, 1]],
+        ["unassignMaintenance", [1]],
         ["setMarketRent", [1, ONE]],
         ["assignNext", [1]],
         ["letAtMarketRate", [1, f.alice.address]],
@@ -182,6 +159,11 @@ describe("Housing", () => {
         )
           .to.be.revertedWithCustomError(f.housing, "HousingNotCompany")
           .withArgs(f.stranger.address, company);
+        // a signer who is not the housing company's cannot make its treasury call
+        const data = f.housing.interface.encodeFunctionData(fn as never, args as never);
+        await expect(f.housingCo.connect(f.stranger).execute(await f.housing.getAddress(), data))
+          .to.be.revertedWithCustomError(f.housingCo, "TestTreasuryNotOwner")
+          .withArgs(f.stranger.address);
         // another regional company's treasury is refused too
         await expect(f.asCompany(f.college, f.housing, fn, args))
           .to.be.revertedWithCustomError(f.housing, "HousingNotCompany")

@@ -11,7 +11,7 @@ describe("Services deployment (Ignition)", () => {
 
   it("registers each service as a Module allowed exactly the actions it performs", async () => {
     const expected: [string, bigint][] = [
-      ["housing", actionMask(["Rent"])],
+      ["housing", actionMask(["Rent", "Purchase", "SalesTax"])],
       ["education", actionMask(["Purchase", "Subsidy"])],
       ["healthcare", actionMask(["Purchase", "Subsidy"])],
       ["regionalInventory", actionMask(["Rent"])],

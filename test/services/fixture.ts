@@ -13,6 +13,7 @@ export const CostCategory = {
   Garbage: 4,
   Administration: 5,
 } as const;
+export const Action = { Rent: 2, Purchase: 1, Wage: 3, IncomeTax: 4, SalesTax: 5 } as const;
 
 let salt = 0;
 function nextRef(): string {
@@ -39,9 +40,10 @@ export function periodOf(month: number): string {
 /**
  * A region with the services deployed through the real Ignition module; members alice, bob, carol,
  * dave, erin; three regional companies — the housing company, a college and the hospital — plus a
- * K-12 school and a plain Company (a workshop), each a `TestTreasury` owned by `operator`; the
- * housing company named in Housing, the schools and the hospital registered. The capital pool
- * holds 1,000,000 RSC and every member and company 10,000 RSC.
+ * K-12 school, a plain Company (a workshop), the regional water company and a garbage collector
+ * (a Company), each a `TestTreasury` owned by `operator`; the housing company named in Housing,
+ * the schools and the hospital registered. The capital pool holds 1,000,000 RSC and every member
+ * and company 10,000 RSC. Payroll's wage schedule has one occupation (id 1; starting wage 100 RSC/h).
  */
 export async function deployServices() {
   return deployServicesFrom(ServicesModule);
@@ -52,8 +54,19 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   const deployed = await ignition.deploy(module);
   const signers = await ethers.getSigners();
   const [admin, custodian1, custodian2, , alice, bob, carol, dave, erin, operator, stranger] = signers;
-  const { rsc, registry, reserve, regionParameters, housing, education, healthcare, regionalInventory, custodians } =
-    deployed;
+  const {
+    rsc,
+    registry,
+    reserve,
+    regionParameters,
+    housing,
+    education,
+    healthcare,
+    regionalInventory,
+    custodians,
+    payroll,
+    wageSchedule,
+  } = deployed;
   const capitalPool = await deployed.capitalPool.getAddress();
   const members = [alice, bob, carol, dave, erin];
   for (const m of members) await registry.onboardMember(m.address);
@@ -69,6 +82,8 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   const school = await company(Kind.RegionalCompany, "K-12 School");
   const hospital = await company(Kind.RegionalCompany, "Regional Hospital");
   const workshop = await company(Kind.Company, "Workshop");
+  const waterCo = await company(Kind.RegionalCompany, "Regional Water");
+  const garbageCo = await company(Kind.Company, "Garbage Collection");
 
   async function fund(account: string, amount: bigint) {
     const target = await reserve.getAddress();
@@ -79,12 +94,24 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   }
   await fund(capitalPool, 1_000_000n * ONE);
   for (const m of members) await fund(m.address, 10_000n * ONE);
-  for (const c of [housingCo, college, school, hospital, workshop]) await fund(await c.getAddress(), 10_000n * ONE);
+  for (const c of [housingCo, college, school, hospital, workshop, waterCo, garbageCo])
+    await fund(await c.getAddress(), 10_000n * ONE);
 
   await housing.setHousingCompany(await housingCo.getAddress());
   await education.registerSchool(await college.getAddress(), SchoolKind.College);
   await education.registerSchool(await school.getAddress(), SchoolKind.K12);
   await healthcare.setHospital(await hospital.getAddress(), true);
+  await regionParameters.setParameter(18 /* StartingWage */, 100n * ONE);
+  await wageSchedule.addIndustry(0n);
+  await wageSchedule.addOccupation({
+    industryId: 1,
+    industryWeight: 0n,
+    need: 0n,
+    skill: 0n,
+    stress: 0n,
+    danger: 0n,
+    productivityRange: (ONE * 2n) / 10n,
+  });
 
   type Target = {
     getAddress(): Promise<string>;
@@ -107,6 +134,8 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
     education,
     healthcare,
     regionalInventory,
+    payroll,
+    wageSchedule,
     capitalPool,
     signers,
     admin,
@@ -123,6 +152,8 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
     school,
     hospital,
     workshop,
+    waterCo,
+    garbageCo,
     asCompany,
     fund,
     now,
@@ -130,3 +161,41 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
 }
 
 export type ServicesFixture = Awaited<ReturnType<typeof deployServices>>;
+
+/** Building 1 ("Elm Court") with units 1 (apartment, 50 m²), 2 (apartment, 70 m²), 3 (house, 80 m²). */
+export async function threeUnits(f: ServicesFixture) {
+  const asHousing = (fn: string, args: readonly unknown[]) => f.asCompany(f.housingCo, f.housing, fn, args);
+  await asHousing("addBuilding", ["Elm Court"]);
+  await asHousing("addUnit", [1, UnitType.Apartment, 50]);
+  await asHousing("addUnit", [1, UnitType.Apartment, 70]);
+  await asHousing("addUnit", [1, UnitType.House, 80]);
+}
+
+/**
+ * Pays a month of building 1's costs through the real flows, in the current month: property tax
+ * 1000 RSC to the capital pool; a maintenance worker (dave, hired on a timesheet and assigned to the
+ * building, 120 RSC/h) paid for `hours` approved hours and booked; supplies 300 RSC from the workshop, water
+ * 400 RSC from the water company, garbage collection 7 wei (each with the 8 % sales tax on top).
+ * Returns the employment id and the cumulative gross wage Payroll paid it.
+ */
+export async function payMonthOfCosts(f: ServicesFixture, hours = 10) {
+  const asHousing = (fn: string, args: readonly unknown[]) => f.asCompany(f.housingCo, f.housing, fn, args);
+  let employmentId = 0n;
+  const existing = await f.housing.maintenanceStaff(1);
+  if (existing.length > 0) employmentId = existing[0];
+  else {
+    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1 /* Timesheet */]);
+    employmentId = await f.payroll.employmentCount();
+    await asHousing("assignMaintenance", [employmentId, 1]);
+  }
+  await asHousing("payPropertyTax", [1, 1000n * ONE]);
+  await f.payroll.connect(f.dave).submitTimesheet(employmentId, hours * 3600);
+  await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [employmentId, hours * 3600]);
+  await f.payroll.connect(f.dave).withdraw(employmentId);
+  await f.housing.bookWages(1);
+  await asHousing("payBuildingCost", [1, CostCategory.Supplies, await f.workshop.getAddress(), 300n * ONE]);
+  await asHousing("payBuildingCost", [1, CostCategory.Water, await f.waterCo.getAddress(), 400n * ONE]);
+  await asHousing("payBuildingCost", [1, CostCategory.Garbage, await f.garbageCo.getAddress(), 7n]);
+  const paid = ((await f.payroll.employment(employmentId)) as { paid: bigint }).paid;
+  return { employmentId, paid };
+}

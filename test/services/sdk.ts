@@ -4,15 +4,20 @@ import type { ConductorClient } from "../../sdk/src/client.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
 import { applyToProgramme } from "../../sdk/src/services/applyToProgramme.ts";
+import { encodeAssignMaintenance } from "../../sdk/src/services/assignMaintenance.ts";
+import { bookWages } from "../../sdk/src/services/bookWages.ts";
+import { getBuildingRents } from "../../sdk/src/services/buildingRents.ts";
 import { joinWaitList } from "../../sdk/src/services/joinWaitList.ts";
 import { encodeLeaseItem } from "../../sdk/src/services/leaseItem.ts";
+import { encodePayBuildingCost } from "../../sdk/src/services/payBuildingCost.ts";
+import { encodePayPropertyTax } from "../../sdk/src/services/payPropertyTax.ts";
 import { payRent } from "../../sdk/src/services/payRent.ts";
 import { payTuition } from "../../sdk/src/services/payTuition.ts";
 import { payVisit } from "../../sdk/src/services/payVisit.ts";
-import { encodeRecordCost } from "../../sdk/src/services/recordCost.ts";
 import { encodeRecordVisit } from "../../sdk/src/services/recordVisit.ts";
+import { encodeUnassignMaintenance } from "../../sdk/src/services/unassignMaintenance.ts";
 import { connection, networkHelpers, ONE } from "../helpers/region.ts";
-import { deployServices, monthOf, type ServicesFixture, UnitType } from "./fixture.ts";
+import { deployServices, monthOf, monthStart, type ServicesFixture, UnitType } from "./fixture.ts";
 
 async function clientsFor(f: ServicesFixture) {
   const chain = defineChain({
@@ -52,25 +57,44 @@ describe("services SDK (viem over the in-process chain)", () => {
     as = await clientsFor(f);
   });
 
-  it("joins a wait-list, books a cost through the company treasury, pays rent", async () => {
+  it("joins a wait-list, pays building costs through the company treasury, books wages, derives and pays rent", async () => {
     await f.asCompany(f.housingCo, f.housing, "addBuilding", ["Elm"]);
     await f.asCompany(f.housingCo, f.housing, "addUnit", [1, UnitType.Apartment, 50]);
     await joinWaitList(as(f.alice.address), { buildingId: 1, unitType: "Apartment" });
     expect(await f.housing.waitList(1, UnitType.Apartment)).to.deep.equal([f.alice.address]);
     const month = monthOf(await f.now());
-    const period = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
-    const { to, data } = encodeRecordCost(as(f.operator.address), {
-      buildingId: 1,
-      period,
-      category: "Water",
-      amount: 10n * ONE,
-    });
-    await f.housingCo.connect(f.operator).execute(to, data);
-    expect(await f.housing.monthlyCosts(1, month)).to.equal(10n * ONE);
+    const company = as(f.operator.address);
+    const exec = ({ to, data }: { to: string; data: string }) => f.housingCo.connect(f.operator).execute(to, data);
+    await exec(encodePayPropertyTax(company, { buildingId: 1, amount: 100n * ONE }));
+    await exec(
+      encodePayBuildingCost(company, {
+        buildingId: 1,
+        category: "Water",
+        supplier: await f.waterCo.getAddress(),
+        amount: 10n * ONE,
+      }),
+    );
+    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
+    await exec(encodeAssignMaintenance(company, { employmentId: 1, buildingId: 1 }));
+    await f.payroll.connect(f.dave).submitTimesheet(1, 3600);
+    await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [1, 3600]);
+    await f.payroll.connect(f.dave).withdraw(1);
+    // anyone books the wages Payroll paid
+    const booked = await bookWages(as(f.stranger.address), { buildingId: 1 });
+    expect([booked.booked, booked.entries]).to.deep.equal([120n * ONE, 1]);
+    await exec(encodeUnassignMaintenance(company, { employmentId: 1 }));
+    const costs = 100n * ONE + 10n * ONE + (10n * ONE * 8n) / 100n + 120n * ONE;
+    expect(await f.housing.monthlyCosts(1, month)).to.equal(costs);
+    await networkHelpers.time.increaseTo(monthStart(month + 1) + 86_400);
+    const rents = await getBuildingRents(as(f.alice.address), { buildingId: 1 });
+    expect(rents.costMonth).to.equal(month);
+    expect(rents.totalCosts).to.equal(costs);
+    expect(rents.costs.map((c) => c.category)).to.deep.equal(["PropertyTax", "MaintenanceWages", "Water"]);
+    expect(rents.units.map((u) => [u.unitId, u.area, u.rent])).to.deep.equal([[1n, 50, (costs * 105n) / 100n]]);
     await f.asCompany(f.housingCo, f.housing, "assignNext", [1]);
     const paid = await payRent(as(f.alice.address), { unitId: 1 });
-    expect(paid.month).to.equal(month);
-    expect(paid.amount).to.equal(await f.housing.rentOf(1, month));
+    expect(paid.month).to.equal(month + 1);
+    expect(paid.amount).to.equal((costs * 105n) / 100n);
     let refusal: unknown;
     try {
       await payRent(as(f.bob.address), { unitId: 1 });
@@ -106,8 +130,22 @@ describe("services SDK (viem over the in-process chain)", () => {
       () => joinWaitList(client, { buildingId: 0, unitType: "Apartment" }),
       () => joinWaitList(client, { buildingId: 1, unitType: "Castle" as never }),
       () => payRent(client, { unitId: "x" }),
+      () => Promise.resolve(encodePayPropertyTax(client, { buildingId: 1, amount: 0n })),
       () =>
-        Promise.resolve(encodeRecordCost(client, { buildingId: 1, period: "2026-13", category: "Water", amount: 1n })),
+        Promise.resolve(
+          encodePayBuildingCost(client, {
+            buildingId: 1,
+            category: "PropertyTax" as never,
+            supplier: f.workshop.target as string,
+            amount: 1n,
+          }),
+        ),
+      () =>
+        Promise.resolve(
+          encodePayBuildingCost(client, { buildingId: 1, category: "Water", supplier: "0x12", amount: 1n }),
+        ),
+      () => Promise.resolve(encodeAssignMaintenance(client, { employmentId: 0, buildingId: 1 })),
+      () => bookWages(client, { buildingId: -1 }),
       () => Promise.resolve(encodeRecordVisit(client, { procedureId: 1, patient: "0x1234" })),
     ]) {
       let refusal: unknown;

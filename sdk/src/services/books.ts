@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { contractAddress } from "../deployment.ts";
 import { ConductorInputError } from "../errors.ts";
-import { housingAbi, rscAbi } from "../generated/abis.ts";
+import { rscAbi } from "../generated/abis.ts";
 import { Action, Kind } from "../generated/enums.ts";
+import { type CostEntry, type CostLine, getHousingCosts } from "./housingCosts.ts";
 import { AddressSchema, parse } from "./shared.ts";
 
 const ACTION_PERFORMED = parseAbiItem(
@@ -49,8 +50,7 @@ export type BookLine = {
   count: number;
 };
 
-/** A cost the housing company booked for the period (a bookkeeping record, not a cash movement). */
-export type CostLine = { category: string; amount: bigint; entries: number };
+export type { CostEntry, CostLine } from "./housingCosts.ts";
 
 export type Books = {
   company: Address;
@@ -72,13 +72,19 @@ export type Books = {
   net: bigint;
   /** Whether `net == closingBalance − openingBalance` (to the wei). */
   reconciles: boolean;
-  /** Housing cost entries booked for this month (only for the housing company). */
+  /**
+   * The housing company's building costs booked for this month, by category (empty for any other
+   * company): what next month's rents are derived from. Each is money that left its treasury.
+   */
   costs: CostLine[];
+  /** Those costs entry by entry, each reconciled to the token's `Transfer`s to the wei. */
+  costEntries: CostEntry[];
+  /** Whether every cost entry reconciles. */
+  costsReconcile: boolean;
 };
 
 const REVENUE_IN = new Set(["Purchase", "Rent", "Subsidy"]);
 const EXPENSE_OUT = new Set(["Purchase", "Rent", "Wage", "IncomeTax", "SalesTax", "ProfitAtRestTax"]);
-const COST_CATEGORIES = ["PropertyTax", "MaintenanceWages", "Supplies", "Water", "Garbage", "Administration"];
 
 function sectionOf(action: string, direction: "in" | "out"): Section {
   if (direction === "in" && REVENUE_IN.has(action)) return "revenue";
@@ -102,8 +108,9 @@ async function firstBlockAtOrAfter(client: ConductorClient, timestamp: bigint, l
  * A company's income statement and cash flow for one month, from chain data alone: the token's
  * `ActionPerformed` logs into and out of the company (every movement of a company's RSC is one, as
  * direct transfers are Person→Person only), classified by action, direction and the counterparty's
- * kind; plus, for the housing company, its cost entries for that month. The cash flow reconciles
- * to the company's balance change over the period's blocks to the wei.
+ * kind; plus, for the housing company, the building costs it paid or booked that month, each
+ * reconciled to the token's `Transfer`s. The cash flow reconciles to the company's balance change
+ * over the period's blocks to the wei.
  * @example
  * const books = await getBooks(client, { company: "0xHospital…", period: "2026-11" });
  */
@@ -196,6 +203,7 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
   const outflow = sum(sorted.filter((l) => l.direction === "out"));
   const revenue = sum(sorted.filter((l) => l.section === "revenue"));
   const expense = sum(sorted.filter((l) => l.section === "expense"));
+  const housing = await getHousingCosts(client, company, period.monthIndex, low);
 
   return {
     company,
@@ -212,40 +220,16 @@ export async function getBooks(client: ConductorClient, params: BooksParameters)
     outflow,
     net: inflow - outflow,
     reconciles: inflow - outflow === closingBalance - openingBalance,
-    costs: await housingCosts(client, company, period.monthIndex, low),
+    costs: housing.lines,
+    costEntries: housing.entries,
+    costsReconcile: housing.entries.every((e) => e.reconciles),
   };
 }
 
-async function housingCosts(client: ConductorClient, company: Address, month: number, fromBlock: bigint) {
-  const housing = client.deployment.contracts.Housing;
-  if (!housing) return [];
-  const pc = client.publicClient;
-  const current = (await pc.readContract({
-    address: housing,
-    abi: housingAbi,
-    functionName: "housingCompany",
-  })) as Address;
-  if (getAddress(current) !== company) return [];
-  const logs = await pc.getContractEvents({
-    address: housing,
-    abi: housingAbi,
-    eventName: "CostRecorded",
-    args: { month },
-    fromBlock,
-  });
-  const byCategory = new Map<string, CostLine>();
-  for (const log of logs) {
-    const { category, amount } = log.args as { category: number; amount: bigint };
-    const name = COST_CATEGORIES[category];
-    const line = byCategory.get(name) ?? { category: name, amount: 0n, entries: 0 };
-    line.amount += amount;
-    line.entries += 1;
-    byCategory.set(name, line);
-  }
-  return [...byCategory.values()];
-}
-
-/** The books as CSV: `section,category,direction,count,amount_wei`, then totals and the reconciliation. */
+/**
+ * The books as CSV: `section,category,direction,count,amount_wei`, the housing company's building
+ * costs (`housing-cost` rows), then totals and the reconciliations.
+ */
 export function booksToCsv(books: Books): string {
   const rows = [["section", "category", "direction", "count", "amount_wei"].join(",")];
   for (const l of books.lines) rows.push([l.section, l.category, l.direction, l.count, l.amount].join(","));
@@ -257,6 +241,7 @@ export function booksToCsv(books: Books): string {
   rows.push(["balance", "opening", "", "", books.openingBalance].join(","));
   rows.push(["balance", "closing", "", "", books.closingBalance].join(","));
   rows.push(["check", "reconciles", "", "", books.reconciles].join(","));
+  if (books.costEntries.length > 0) rows.push(["check", "costs reconcile", "", "", books.costsReconcile].join(","));
   return rows.join("\n");
 }
 

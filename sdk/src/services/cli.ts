@@ -6,6 +6,8 @@ import { readDeployment } from "../deployment.ts";
 import { ConductorError } from "../errors.ts";
 import { applyToProgramme } from "./applyToProgramme.ts";
 import { booksToCsv, booksToJson, getBooks } from "./books.ts";
+import { bookWages } from "./bookWages.ts";
+import { getBuildingRents } from "./buildingRents.ts";
 import { joinWaitList, UNIT_TYPES, type UnitTypeName } from "./joinWaitList.ts";
 import { payRent } from "./payRent.ts";
 import { payTuition } from "./payTuition.ts";
@@ -41,6 +43,8 @@ function defaultClient(options: ConnectionOptions): ConductorClient {
  * - `books <company> --period YYYY-MM [--format csv|json]`: income statement and cash flow of a
  *   company for a month, from chain data alone, reconciled to its balance change;
  * - `housing wait <buildingId> <unitType>`, `housing pay-rent <unitId>`;
+ * - `housing rents <buildingId>`: this month's rents and the last closed month's costs they derive from;
+ * - `housing book-wages <buildingId>`: book the maintenance wages Payroll paid (anyone, e.g. a keeper);
  * - `education apply <programmeId>`, `education pay <programmeId>`;
  * - `health pay <visitId>`.
  * Signing commands use `CONDUCTOR_PRIVATE_KEY`.
@@ -87,6 +91,28 @@ export function registerServicesCommands(program: Command, options: RegisterServ
     .action(async (unitId: string, o: ConnectionOptions) => {
       const r = await payRent(makeClient(o), { unitId });
       print(`rent paid for unit ${unitId}: ${rsc(r.amount)} (tx ${r.hash})`);
+    });
+
+  connection(housing.command("rents"))
+    .description("this month's rents of a building and the costs of last month they derive from")
+    .argument("<buildingId>")
+    .action(async (buildingId: string, o: ConnectionOptions) => {
+      const r = await getBuildingRents(makeClient(o), { buildingId });
+      print(`${r.name} (${r.totalArea} m²): costs of the last closed month ${rsc(r.totalCosts)}`);
+      for (const c of r.costs) print(`  ${c.category}: ${rsc(c.amount)}`);
+      for (const u of r.units) {
+        const status = u.tenant === "0x0000000000000000000000000000000000000000" ? "vacant" : u.tenant;
+        print(
+          `  unit ${u.unitId} ${u.unitType} ${u.area} m²${u.marketRate ? " (market rate)" : ""}: ${rsc(u.rent)} — ${status}`,
+        );
+      }
+    });
+  connection(housing.command("book-wages"))
+    .description("book the wages Payroll paid to a building's maintenance staff (anyone)")
+    .argument("<buildingId>")
+    .action(async (buildingId: string, o: ConnectionOptions) => {
+      const r = await bookWages(makeClient(o), { buildingId });
+      print(`booked ${rsc(r.booked)} of maintenance wages for building ${buildingId} (tx ${r.hash})`);
     });
 
   const education = program.command("education").description("regional schools, colleges and trade schools");
