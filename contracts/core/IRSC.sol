@@ -131,6 +131,26 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// Emits {Transfer} and {ActionPerformed}.
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external;
 
+    /// @notice Performs a typed action with its tax in one debit: moves `amount` RSC wei from `from`
+    /// to `to` as `action` and `tax` RSC wei from `from` to `taxTo` as `taxAction`. Exactly the
+    /// same as {move}(action, from, to, amount, ref) followed by {move}(taxAction, from, taxTo,
+    /// tax, ref) — same requirements for both movements, same events in that order (no tax
+    /// events when `tax` is 0) — but `from` is read and written once and the lot ledger is told
+    /// once ({ILotLedger-recordMoveWithTax}). `from` must be a registered account (no mint).
+    /// The caller computes the tax (it knows the rate and its rounding); the token checks nothing
+    /// about the ratio, as it checks nothing about any amount a module moves.
+    /// Emits {Transfer} and {ActionPerformed} for the action, then for the tax.
+    function moveWithTax(
+        Action action,
+        Action taxAction,
+        address from,
+        address to,
+        uint256 amount,
+        address taxTo,
+        uint256 tax,
+        bytes32 ref
+    ) external;
+
     /// @notice Registers `account` as `kind` (Person, Company, RegionalCompany, ExternalCompany)
     /// with `tag`; a Person's vote counts from now. Only the registry.
     /// Emits {AccountRegistered}.

@@ -216,6 +216,24 @@ contract RSC is
         _move($, action, from, to, amount, ref);
     }
 
+    /// @inheritdoc IRSC
+    function moveWithTax(
+        Action action,
+        Action taxAction,
+        address from,
+        address to,
+        uint256 amount,
+        address taxTo,
+        uint256 tax,
+        bytes32 ref
+    ) external {
+        RSCStorage storage $ = _s();
+        _authorizeMover($, action, false);
+        if (tax == 0) return _move($, action, from, to, amount, ref);
+        _authorizeMover($, taxAction, false);
+        _moveWithTax($, Movement(action, taxAction, from, to, amount, taxTo, tax), ref);
+    }
+
     /// @notice ERC-7802: mints `amount` to `to` for a crosschain transfer, as the `BridgeIn` action
     /// (the transfer rule applies). Only a Bridge account allowed `BridgeIn`.
     /// Emits {Transfer}, {ActionPerformed} and {IERC7802-CrosschainMint}.
@@ -303,6 +321,70 @@ contract RSC is
         emit Transfer(from, to, amount);
         emit ActionPerformed(action, from, to, amount, ref);
         if (_bearsLots(fromKind) || _bearsLots(toKind)) _tellLotLedger($, action, from, fromKind, to, toKind, amount);
+    }
+
+    /// @dev A movement with its tax (see {moveWithTax}), in memory to keep the stack small.
+    struct Movement {
+        Action action;
+        Action taxAction;
+        address from;
+        address to;
+        uint256 amount;
+        address taxTo;
+        uint256 tax;
+    }
+
+    /// @dev {_move} twice with one debit: the checks of both movements first, then the balances.
+    function _moveWithTax(RSCStorage storage $, Movement memory m, bytes32 ref) private {
+        uint256 fromWord = $.accounts[m.from];
+        Kind fromKind = _kind(fromWord);
+        Kind toKind = _checkSide($, m.action, fromKind, m.to);
+        Kind taxKind = _checkSide($, m.taxAction, fromKind, m.taxTo);
+        // No mint: an unregistered (or zero) `from` holds nothing.
+        if (fromKind == Kind.None) revert RSCNotRegistered(m.from);
+        if (_suspended(fromWord)) revert RSCAccountSuspended(m.from);
+        uint256 total = m.amount + m.tax;
+        uint256 balance = fromWord & BALANCE_MASK;
+        if (balance < total) revert ERC20InsufficientBalance(m.from, balance, total);
+        // Cannot underflow: total <= balance. Credits re-read: a side may equal another.
+        // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
+        unchecked {
+            $.accounts[m.from] = fromWord - total;
+            $.accounts[m.to] += m.amount;
+            $.accounts[m.taxTo] += m.tax;
+        }
+        emit Transfer(m.from, m.to, m.amount);
+        emit ActionPerformed(m.action, m.from, m.to, m.amount, ref);
+        emit Transfer(m.from, m.taxTo, m.tax);
+        emit ActionPerformed(m.taxAction, m.from, m.taxTo, m.tax, ref);
+        if (_bearsLots(fromKind) || _bearsLots(toKind) || _bearsLots(taxKind)) {
+            _tellLotLedgerWithTax($, m, fromKind, toKind, taxKind);
+        }
+    }
+
+    /// @dev {_tellLotLedger} for a movement with its tax: one call for both.
+    function _tellLotLedgerWithTax(RSCStorage storage $, Movement memory m, Kind fromKind, Kind toKind, Kind taxKind)
+        private
+    {
+        address ledger = $.lotLedger;
+        if (ledger != address(0) && ledger != msg.sender) {
+            ILotLedger(ledger).recordMoveWithTax(
+                ILotLedger.TaxedMove(
+                    m.action, m.taxAction, m.from, fromKind, m.to, toKind, m.amount, m.taxTo, taxKind, m.tax
+                )
+            );
+        }
+    }
+
+    /// @dev The receiving side of a movement from a `fromKind` account: registered (no burn),
+    /// not suspended, and the pair allowed for `action`. Returns its kind.
+    function _checkSide(RSCStorage storage $, Action action, Kind fromKind, address to) private view returns (Kind) {
+        uint256 toWord = $.accounts[to];
+        Kind toKind = _kind(toWord);
+        if (!TransferRule.isAllowed(action, fromKind, toKind)) revert RSCActionNotAllowed(action, fromKind, toKind);
+        if (toKind == Kind.None) revert RSCNotRegistered(to);
+        if (_suspended(toWord)) revert RSCAccountSuspended(to);
+        return toKind;
     }
 
     // ================================================================== registry writes

@@ -139,10 +139,21 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         ProfitAtRestStorage storage $ = _s();
         if (msg.sender != address(rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
         if (from == to || amount == 0) return;
-        if (_bearsLots(fromKind)) _bookOutflow($, from, fromKind, amount);
-        if (_bearsLots(toKind)) {
-            _bookInflow($, to, toKind, amount, action == Action.LoanDisbursement || action == Action.Deposit);
+        if (_bearsLots(fromKind)) _bookOutflow($, from, fromKind, amount, _hasPriority(action));
+        if (_bearsLots(toKind)) _bookInflow($, to, toKind, amount, _isExempt(action));
+    }
+
+    /// @inheritdoc ILotLedger
+    function recordMoveWithTax(TaxedMove calldata m) external {
+        if (msg.sender != address(rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
+        address from = m.from;
+        if (_bearsLots(m.fromKind)) {
+            // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
+            uint256 out = (m.to == from ? 0 : m.amount) + (m.taxTo == from ? 0 : m.tax);
+            if (out != 0) _bookOutflow(_s(), from, m.fromKind, out, _hasPriority(m.action));
         }
+        _recordInflow(m.action, from, m.to, m.toKind, m.amount);
+        _recordInflow(m.taxAction, from, m.taxTo, m.taxKind, m.tax);
     }
 
     /// @inheritdoc IProfitAtRest
@@ -163,7 +174,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         }
         uint256 tail = $.tail[company];
         uint256 available = uint128(head) - uint128(tail);
-        (head, tail, lots, tax) = _collect($, company, head, tail, packedRates, maxLots, available);
+        (head, tail, lots, tax) = _collect($, company, head, tail, packedRates, maxLots, available, false);
         $.head[company] = head;
         $.tail[company] = tail;
     }
@@ -171,6 +182,11 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    /// @dev Books `amount` into `to` from `from` under `action`, if it is an inflow of a lot bearer.
+    function _recordInflow(Action action, address from, address to, Kind toKind, uint256 amount) private {
+        if (to != from && amount != 0 && _bearsLots(toKind)) _bookInflow(_s(), to, toKind, amount, _isExempt(action));
+    }
 
     /// @dev Books an inflow: joins the newest lot when it is of the same class and young enough,
     /// otherwise opens a lot. Two or three storage words, whatever the number of lots.
@@ -199,7 +215,11 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     /// @dev Books an outflow: first collects up to AUTO_COLLECT due lots as they stood before it,
     /// then consumes the oldest money (`totalOut += amount`).
-    function _bookOutflow(ProfitAtRestStorage storage $, address company, Kind kind, uint256 amount) private {
+    /// With `priority` (wages, their income tax, loan repayments), a due tax the balance left after
+    /// the outflow cannot pay does not refuse the outflow: collection stops there and resumes later.
+    function _bookOutflow(ProfitAtRestStorage storage $, address company, Kind kind, uint256 amount, bool priority)
+        private
+    {
         uint256 head = $.head[company];
         if (head == 0) head = _initialize($, company, kind, amount, false);
         uint256 tail = $.tail[company];
@@ -208,7 +228,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
             // The balance left after this outflow is what can pay the tax now.
             uint256 available = uint128(head) - uint128(tail) - amount;
             uint256 newHead;
-            (newHead, tail,,) = _collect($, company, head, tail, $.rates, AUTO_COLLECT, available);
+            (newHead, tail,,) = _collect($, company, head, tail, $.rates, AUTO_COLLECT, available, priority);
             if (newHead != head) $.head[company] = newHead;
         }
         $.tail[company] = tail + amount;
@@ -225,10 +245,13 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 tax;
         uint256 rate;
         uint48 delay;
+        bool deferUnpaid;
     }
 
     /// @dev Examines up to `maxLots` lots from the cursor; stops at the first lot not yet due, or
-    /// when the tax cannot be moved (the action is paused). Returns the updated words.
+    /// when the tax cannot be moved (the action is paused), or — with `deferUnpaid` — at the first
+    /// lot whose tax exceeds `available` (otherwise that refuses with {ProfitAtRestTaxUnpaid}).
+    /// Returns the updated words.
     function _collect(
         ProfitAtRestStorage storage $,
         address company,
@@ -236,9 +259,11 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 tail,
         uint256 packedRates,
         uint256 maxLots,
-        uint256 available
+        uint256 available,
+        bool deferUnpaid
     ) private returns (uint256, uint256, uint256, uint256) {
         Run memory r;
+        r.deferUnpaid = deferUnpaid;
         r.count = (head >> COUNT_SHIFT) & U56;
         r.cursor = (head >> CURSOR_SHIFT) & U56;
         (r.delay, r.rate) = _ratesFor(packedRates, Kind(uint8(head >> KIND_SHIFT)));
@@ -261,7 +286,10 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 open = exempt ? 0 : _open(r.lotStart, uint128(word), r.totalOut);
         uint256 tax = open * r.rate / ONE;
         if (tax != 0) {
-            if (tax > r.available) revert ProfitAtRestTaxUnpaid(company, tax, r.available);
+            if (tax > r.available) {
+                if (r.deferUnpaid) return false;
+                revert ProfitAtRestTaxUnpaid(company, tax, r.available);
+            }
             try rsc.move(Action.ProfitAtRestTax, company, capitalPool, tax, bytes32(r.cursor)) {}
             catch {
                 return false;
@@ -320,6 +348,16 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     function _open(uint256 start, uint256 end, uint256 totalOut) private pure returns (uint256) {
         uint256 from = start > totalOut ? start : totalOut;
         return end > from ? end - from : 0;
+    }
+
+    /// @dev Outflows paid before the profit-at-rest tax when the balance cannot cover both.
+    function _hasPriority(Action action) private pure returns (bool) {
+        return action == Action.Wage || action == Action.IncomeTax || action == Action.LoanRepayment;
+    }
+
+    /// @dev Inflows that form exempt lots (borrowed or deposited money is not profit).
+    function _isExempt(Action action) private pure returns (bool) {
+        return action == Action.LoanDisbursement || action == Action.Deposit;
     }
 
     function _bearsLots(Kind kind) private pure returns (bool) {
