@@ -15,10 +15,14 @@ import {IProfitAtRest} from "./IProfitAtRest.sol";
 /// `ProfitAtRestTax`, and set as the token's lot ledger.
 /// @dev Per company, two words and one word per lot:
 ///
-///   head  = totalIn (uint128) | lotCount (uint56, bit 128) | cursor (uint56, bit 184) | kind (uint8, bit 240)
+///   head  = totalIn (uint128) | lotCount (uint32, bit 128) | cursor (uint32, bit 160) | kind (uint8, bit 192)
+///           | newest lot's at (uint48, bit 200) | newest lot's exempt (bit 248)
 ///   tail  = totalOut (uint128) | cursorStart (uint128, bit 128): cumulative inflow before lot `cursor`
 ///   lot i = end (uint128: cumulative inflow after the lot) | at (uint48, bit 128) | exempt (bit 176)
 ///
+/// The newest lot lives in `head` (its end is always `totalIn`): an inflow joining it writes
+/// `head` only, and its own word is written once, when the next lot opens. 2^32 lots per company
+/// (122,000 years of 15-minute lots).
 /// FIFO consumption is `totalOut += amount` (O(1)); the open part of any lot follows from `end`,
 /// the previous lot's `end` and `totalOut`. Collection moves `cursor` forward, each lot once.
 contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
@@ -33,10 +37,14 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     uint256 private constant ONE = 1e18;
     uint256 private constant U128 = type(uint128).max;
-    uint256 private constant U56 = type(uint56).max;
+    uint256 private constant U32 = type(uint32).max;
     uint256 private constant COUNT_SHIFT = 128;
-    uint256 private constant CURSOR_SHIFT = 184;
-    uint256 private constant KIND_SHIFT = 240;
+    uint256 private constant CURSOR_SHIFT = 160;
+    uint256 private constant KIND_SHIFT = 192;
+    uint256 private constant NEWEST_AT_SHIFT = 200;
+    uint256 private constant NEWEST_EXEMPT_BIT = uint256(1) << 248;
+    /// @dev The newest lot's time and class in `head`.
+    uint256 private constant NEWEST_MASK = (uint256(type(uint48).max) << NEWEST_AT_SHIFT) | NEWEST_EXEMPT_BIT;
     uint256 private constant AT_SHIFT = 128;
     uint256 private constant EXEMPT_BIT = uint256(1) << 176;
 
@@ -90,8 +98,8 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         ProfitAtRestStorage storage $ = _s();
         uint256 head = $.head[company];
         book.totalIn = uint128(head);
-        book.lotCount = uint56(head >> COUNT_SHIFT);
-        book.cursor = uint56(head >> CURSOR_SHIFT);
+        book.lotCount = uint32(head >> COUNT_SHIFT);
+        book.cursor = uint32(head >> CURSOR_SHIFT);
         book.totalOut = uint128($.tail[company]);
     }
 
@@ -99,26 +107,38 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     function lotsOf(address company, uint256 start, uint256 count) external view returns (LotView[] memory out) {
         ProfitAtRestStorage storage $ = _s();
         uint256 head = $.head[company];
-        uint256 lotCount = (head >> COUNT_SHIFT) & U56;
+        uint256 lotCount = (head >> COUNT_SHIFT) & U32;
         if (start >= lotCount) return out;
         if (count > lotCount - start) count = lotCount - start;
         out = new LotView[](count);
-        (uint48 delay, uint256 rate) = _ratesFor($.rates, Kind(uint8(head >> KIND_SHIFT)));
         uint256 totalOut = uint128($.tail[company]);
-        uint256 lotStart = start == 0 ? 0 : uint128($.lots[company][start - 1]);
+        uint256 lotStart = start == 0 ? 0 : uint128(_lotWord($, company, head, start - 1));
         for (uint256 k = 0; k < count; ++k) {
-            uint256 word = $.lots[company][start + k];
-            LotView memory v = out[k];
-            v.index = start + k;
-            v.amount = uint128(word) - lotStart;
-            v.open = _open(lotStart, uint128(word), totalOut);
-            v.at = uint48(word >> AT_SHIFT);
-            v.dueAt = v.at + delay;
-            v.exempt = word & EXEMPT_BIT != 0;
-            v.collected = v.index < ((head >> CURSOR_SHIFT) & U56);
-            if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * rate / ONE;
+            uint256 word = _lotWord($, company, head, start + k);
+            _fillView(out[k], start + k, word, lotStart, totalOut, head, $.rates);
             lotStart = uint128(word);
         }
+    }
+
+    /// @dev One lot as {lotsOf} shows it.
+    function _fillView(
+        LotView memory v,
+        uint256 index,
+        uint256 word,
+        uint256 lotStart,
+        uint256 totalOut,
+        uint256 head,
+        uint256 packedRates
+    ) private view {
+        (uint48 delay, uint256 rate) = _ratesFor(packedRates, Kind(uint8(head >> KIND_SHIFT)));
+        v.index = index;
+        v.amount = uint128(word) - lotStart;
+        v.open = _open(lotStart, uint128(word), totalOut);
+        v.at = uint48(word >> AT_SHIFT);
+        v.dueAt = v.at + delay;
+        v.exempt = word & EXEMPT_BIT != 0;
+        v.collected = index < ((head >> CURSOR_SHIFT) & U32);
+        if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * rate / ONE;
     }
 
     /// @inheritdoc IProfitAtRest
@@ -196,21 +216,21 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 head = $.head[company];
         if (head == 0) head = _initialize($, company, kind, amount, true);
         uint256 totalIn = uint128(head) + amount;
-        uint256 count = (head >> COUNT_SHIFT) & U56;
+        uint256 count = (head >> COUNT_SHIFT) & U32;
         if (count != 0) {
-            uint256 last = $.lots[company][count - 1];
             if (
-                (last & EXEMPT_BIT != 0) == exempt
-                    && block.timestamp < uint256(uint48(last >> AT_SHIFT)) + LOT_WINDOW
+                (head & NEWEST_EXEMPT_BIT != 0) == exempt
+                    && block.timestamp < ((head >> NEWEST_AT_SHIFT) & type(uint48).max) + LOT_WINDOW
             ) {
-                // Join the newest lot: move its end; its time and class stay.
-                $.lots[company][count - 1] = (last & ~U128) | totalIn;
+                // Join the newest lot: its end is `totalIn`; its time and class stay.
                 $.head[company] = (head & ~U128) | totalIn;
                 return;
             }
+            // Close the newest lot: its word, written once.
+            $.lots[company][count - 1] = _newestWord(head);
         }
-        $.lots[company][count] = totalIn | (block.timestamp << AT_SHIFT) | (exempt ? EXEMPT_BIT : 0);
-        $.head[company] = (head & ~(U128 | (U56 << COUNT_SHIFT))) | totalIn | ((count + 1) << COUNT_SHIFT);
+        $.head[company] = (head & ~(U128 | (U32 << COUNT_SHIFT) | NEWEST_MASK)) | totalIn | ((count + 1) << COUNT_SHIFT)
+            | _newest(block.timestamp, exempt);
     }
 
     /// @dev Books an outflow: first collects up to AUTO_COLLECT due lots as they stood before it,
@@ -223,8 +243,8 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 head = $.head[company];
         if (head == 0) head = _initialize($, company, kind, amount, false);
         uint256 tail = $.tail[company];
-        uint256 cursor = (head >> CURSOR_SHIFT) & U56;
-        if (cursor < ((head >> COUNT_SHIFT) & U56)) {
+        uint256 cursor = (head >> CURSOR_SHIFT) & U32;
+        if (cursor < ((head >> COUNT_SHIFT) & U32)) {
             // The balance left after this outflow is what can pay the tax now.
             uint256 available = uint128(head) - uint128(tail) - amount;
             uint256 newHead;
@@ -246,6 +266,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 rate;
         uint48 delay;
         bool deferUnpaid;
+        uint256 head;
     }
 
     /// @dev Examines up to `maxLots` lots from the cursor; stops at the first lot not yet due, or
@@ -264,8 +285,9 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     ) private returns (uint256, uint256, uint256, uint256) {
         Run memory r;
         r.deferUnpaid = deferUnpaid;
-        r.count = (head >> COUNT_SHIFT) & U56;
-        r.cursor = (head >> CURSOR_SHIFT) & U56;
+        r.head = head;
+        r.count = (head >> COUNT_SHIFT) & U32;
+        r.cursor = (head >> CURSOR_SHIFT) & U32;
         (r.delay, r.rate) = _ratesFor(packedRates, Kind(uint8(head >> KIND_SHIFT)));
         r.totalOut = uint128(tail);
         r.lotStart = tail >> 128;
@@ -273,14 +295,14 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         while (r.lots < maxLots && r.cursor < r.count) {
             if (!_collectOne($, company, r)) break;
         }
-        head = (head & ~(U56 << CURSOR_SHIFT)) | (r.cursor << CURSOR_SHIFT);
+        head = (head & ~(U32 << CURSOR_SHIFT)) | (r.cursor << CURSOR_SHIFT);
         tail = r.totalOut | (r.lotStart << 128);
         return (head, tail, r.lots, r.tax);
     }
 
     /// @dev Collects the lot at `r.cursor` if due; false when it is not due or the tax cannot move.
     function _collectOne(ProfitAtRestStorage storage $, address company, Run memory r) private returns (bool) {
-        uint256 word = $.lots[company][r.cursor];
+        uint256 word = _lotWord($, company, r.head, r.cursor);
         if (block.timestamp < uint256(uint48(word >> AT_SHIFT)) + r.delay) return false;
         bool exempt = word & EXEMPT_BIT != 0;
         uint256 open = exempt ? 0 : _open(r.lotStart, uint128(word), r.totalOut);
@@ -319,11 +341,31 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 before = inflow ? balance - amount : balance + amount;
         head = uint256(uint8(kind)) << KIND_SHIFT;
         if (before != 0) {
-            $.lots[company][0] = before | (block.timestamp << AT_SHIFT);
-            head |= before | (uint256(1) << COUNT_SHIFT);
+            head |= before | (uint256(1) << COUNT_SHIFT) | _newest(block.timestamp, false);
             emit OpeningLotBooked(company, before);
         }
         $.head[company] = head;
+    }
+
+    /// @dev Lot `index`'s word: the newest lot's is made from `head`, the others are stored.
+    function _lotWord(ProfitAtRestStorage storage $, address company, uint256 head, uint256 index)
+        private
+        view
+        returns (uint256)
+    {
+        if (index + 1 == ((head >> COUNT_SHIFT) & U32)) return _newestWord(head);
+        return $.lots[company][index];
+    }
+
+    /// @dev The newest lot's word (`end | at | exempt`) from `head`.
+    function _newestWord(uint256 head) private pure returns (uint256) {
+        return uint128(head) | (((head >> NEWEST_AT_SHIFT) & type(uint48).max) << AT_SHIFT)
+            | (head & NEWEST_EXEMPT_BIT != 0 ? EXEMPT_BIT : 0);
+    }
+
+    /// @dev The newest lot's fields of `head`.
+    function _newest(uint256 at, bool exempt) private pure returns (uint256) {
+        return (at << NEWEST_AT_SHIFT) | (exempt ? NEWEST_EXEMPT_BIT : 0);
     }
 
     function _sync(ProfitAtRestStorage storage $) private returns (uint256 packed) {
