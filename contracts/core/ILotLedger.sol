@@ -13,4 +13,23 @@ interface ILotLedger {
     /// (of kind `toKind`) under `action`. Only the token.
     function recordMove(Action action, address from, Kind fromKind, address to, Kind toKind, uint256 amount)
         external;
+
+    /// @notice A movement with its tax, as {IRSC-moveWithTax} performed it.
+    struct TaxedMove {
+        Action action;
+        Action taxAction;
+        address from;
+        Kind fromKind;
+        address to;
+        Kind toKind;
+        uint256 amount;
+        address taxTo;
+        Kind taxKind;
+        uint256 tax;
+    }
+
+    /// @notice Books a movement with its tax ({IRSC-moveWithTax}): `amount + tax` RSC wei out of
+    /// `from` as ONE outflow (under `action`), `amount` into `to` (under `action`) and `tax` into
+    /// `taxTo` (under `taxAction`). Only the token.
+    function recordMoveWithTax(TaxedMove calldata m) external;
 }

@@ -14,6 +14,7 @@ import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Nonce
 import {Action, Kind} from "./ConductorTypes.sol";
 import {ILotLedger} from "./ILotLedger.sol";
 import {IRSC} from "./IRSC.sol";
+import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
 import {TransferRule} from "./TransferRule.sol";
 
 /// @title RSC — the region's restricted credit
@@ -75,6 +76,10 @@ contract RSC is
         string name;
         // slot 5: the profit-at-rest ledger told about every movement of a company (0: none)
         address lotLedger;
+        // slot 6: the region's parameters, source of the tax-rate cache (0: none)
+        address regionParameters;
+        // slot 7: SalesTaxRate (bits 0..127) | IncomeTaxRate (bits 128..255), see {IRSC-taxRates}
+        uint256 taxRates;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RSC")) - 1)) & ~bytes32(uint256(0xff))
@@ -154,6 +159,17 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
+    function regionParameters() external view returns (address) {
+        return _s().regionParameters;
+    }
+
+    /// @inheritdoc IRSC
+    function taxRates() external view returns (uint256 salesTaxRate, uint256 incomeTaxRate) {
+        uint256 rates = _s().taxRates;
+        return (uint128(rates), rates >> 128);
+    }
+
+    /// @inheritdoc IRSC
     function pausedActions() public view returns (uint32 actionMask, uint48 until) {
         uint256 config = _s().config;
         until = uint48(config >> 192);
@@ -214,6 +230,24 @@ contract RSC is
         RSCStorage storage $ = _s();
         _authorizeMover($, action, false);
         _move($, action, from, to, amount, ref);
+    }
+
+    /// @inheritdoc IRSC
+    function moveWithTax(
+        Action action,
+        Action taxAction,
+        address from,
+        address to,
+        uint256 amount,
+        address taxTo,
+        uint256 tax,
+        bytes32 ref
+    ) external {
+        RSCStorage storage $ = _s();
+        _authorizeMover($, action, false);
+        if (tax == 0) return _move($, action, from, to, amount, ref);
+        _authorizeMover($, taxAction, false);
+        _moveWithTax($, Movement(action, taxAction, from, to, amount, taxTo, tax), ref);
     }
 
     /// @notice ERC-7802: mints `amount` to `to` for a crosschain transfer, as the `BridgeIn` action
@@ -305,6 +339,73 @@ contract RSC is
         if (_bearsLots(fromKind) || _bearsLots(toKind)) _tellLotLedger($, action, from, fromKind, to, toKind, amount);
     }
 
+    /// @dev A movement with its tax (see {moveWithTax}), in memory to keep the stack small.
+    struct Movement {
+        Action action;
+        Action taxAction;
+        address from;
+        address to;
+        uint256 amount;
+        address taxTo;
+        uint256 tax;
+    }
+
+    /// @dev {_move} twice with one debit: the checks of both movements first, then the balances.
+    function _moveWithTax(RSCStorage storage $, Movement memory m, bytes32 ref) private {
+        uint256 fromWord = $.accounts[m.from];
+        Kind fromKind = _kind(fromWord);
+        Kind toKind = _checkSide($, m.action, fromKind, m.to);
+        Kind taxKind = _checkSide($, m.taxAction, fromKind, m.taxTo);
+        // No mint: an unregistered (or zero) `from` holds nothing.
+        if (fromKind == Kind.None) revert RSCNotRegistered(m.from);
+        if (_suspended(fromWord)) revert RSCAccountSuspended(m.from);
+        uint256 total = m.amount + m.tax;
+        uint256 balance = fromWord & BALANCE_MASK;
+        if (balance < total) revert ERC20InsufficientBalance(m.from, balance, total);
+        // Cannot underflow: total <= balance. Credits re-read: a side may equal another.
+        // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
+        unchecked {
+            $.accounts[m.from] = fromWord - total;
+            $.accounts[m.to] += m.amount;
+            $.accounts[m.taxTo] += m.tax;
+        }
+        emit Transfer(m.from, m.to, m.amount);
+        emit ActionPerformed(m.action, m.from, m.to, m.amount, ref);
+        emit Transfer(m.from, m.taxTo, m.tax);
+        emit ActionPerformed(m.taxAction, m.from, m.taxTo, m.tax, ref);
+        if (_bearsLots(fromKind) || _bearsLots(taxKind)) {
+            _tellLotLedgerWithTax($, m, fromKind, toKind, taxKind);
+        } else if (_bearsLots(toKind)) {
+            // Only the recipient keeps lots (a member's purchase from a company): the plain report.
+            _tellLotLedger($, m.action, m.from, fromKind, m.to, toKind, m.amount);
+        }
+    }
+
+    /// @dev {_tellLotLedger} for a movement with its tax: one call for both.
+    function _tellLotLedgerWithTax(RSCStorage storage $, Movement memory m, Kind fromKind, Kind toKind, Kind taxKind)
+        private
+    {
+        address ledger = $.lotLedger;
+        if (ledger != address(0) && ledger != msg.sender) {
+            ILotLedger(ledger).recordMoveWithTax(
+                ILotLedger.TaxedMove(
+                    m.action, m.taxAction, m.from, fromKind, m.to, toKind, m.amount, m.taxTo, taxKind, m.tax
+                )
+            );
+        }
+    }
+
+    /// @dev The receiving side of a movement from a `fromKind` account: registered (no burn),
+    /// not suspended, and the pair allowed for `action`. Returns its kind.
+    function _checkSide(RSCStorage storage $, Action action, Kind fromKind, address to) private view returns (Kind) {
+        uint256 toWord = $.accounts[to];
+        Kind toKind = _kind(toWord);
+        if (!TransferRule.isAllowed(action, fromKind, toKind)) revert RSCActionNotAllowed(action, fromKind, toKind);
+        if (toKind == Kind.None) revert RSCNotRegistered(to);
+        if (_suspended(toWord)) revert RSCAccountSuspended(to);
+        return toKind;
+    }
+
     // ================================================================== registry writes
 
     /// @inheritdoc IRSC
@@ -379,6 +480,21 @@ contract RSC is
         address previous = $.lotLedger;
         $.lotLedger = ledger;
         emit LotLedgerChanged(previous, ledger);
+    }
+
+    /// @inheritdoc IRSC
+    function setRegionParameters(address parameters) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (parameters == address(0)) revert RSCZeroAddress();
+        RSCStorage storage $ = _s();
+        address previous = $.regionParameters;
+        $.regionParameters = parameters;
+        emit RegionParametersChanged(previous, parameters);
+        _syncTaxRates($);
+    }
+
+    /// @inheritdoc IRSC
+    function syncTaxRates() external {
+        _syncTaxRates(_s());
     }
 
     /// @inheritdoc IRSC
@@ -461,6 +577,16 @@ contract RSC is
         address previous = address(uint160($.config));
         $.config = ($.config & ~uint256(type(uint160).max)) | uint160(newRegistry);
         emit RegistryChanged(previous, newRegistry);
+    }
+
+    function _syncTaxRates(RSCStorage storage $) private {
+        IRegionParameters parameters = IRegionParameters($.regionParameters);
+        if (address(parameters) == address(0)) revert RSCZeroAddress();
+        uint256 sales = parameters.get(Param.SalesTaxRate);
+        uint256 income = parameters.get(Param.IncomeTaxRate);
+        // Both are fractions bounded by 1e18 in RegionParameters: 128 bits each hold them.
+        $.taxRates = uint128(sales) | (income << 128);
+        emit TaxRatesSynced(sales, income);
     }
 
     function _onlyRegistry(RSCStorage storage $) private view {

@@ -26,7 +26,13 @@ import {ILotLedger} from "../core/ILotLedger.sol";
 ///    first collects up to {AUTO_COLLECT} due lots, measured before the outflow is booked, so money
 ///    a company still held when its lot fell due is taxed on what it held, not on what is left after
 ///    the spend. An outflow that would leave less than the tax due is refused
-///    ({ProfitAtRestTaxUnpaid}). Inflows never trigger collection (a buyer never pays for the
+///    ({ProfitAtRestTaxUnpaid}) — except a **priority outflow**: wages (`Wage`), their income tax
+///    (`IncomeTax`) and loan repayments (`LoanRepayment`) come before the profit-at-rest tax. When
+///    the balance left after a priority outflow cannot pay the tax of the next due lot, collection
+///    stops at that lot (it stays uncollected, the outflow goes through) and resumes at the next
+///    outflow or {collect}, taxing that lot's open part then. So the order of payment, when money
+///    is short, is: wages and income tax (and loan repayments) first, the profit-at-rest tax next,
+///    everything else last. Inflows never trigger collection (a buyer never pays for the
 ///    seller's tax collection).
 /// 6. **Parameters.** Delays and rates are cached in this contract; {syncParameters} (anyone) and
 ///    every {collect} refresh the cache from RegionParameters. A lot falls due by the delay cached

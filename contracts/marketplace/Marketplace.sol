@@ -132,11 +132,12 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         }
         uint128 unitPrice = s.unitPrice;
         net = uint256(unitPrice) * quantity;
-        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        (uint256 salesTaxRate,) = rsc.taxRates();
+        tax = net * salesTaxRate / ONE;
         if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
         bytes32 ref = bytes32(listingId);
-        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, ref);
-        rsc.move(Action.Purchase, msg.sender, seller, net, ref);
+        // One debit of the buyer: the price to the seller, then the sales tax to the capital pool.
+        rsc.moveWithTax(Action.Purchase, Action.SalesTax, msg.sender, seller, net, capitalPool, tax, ref);
         emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
     }
 

@@ -15,10 +15,14 @@ import {IProfitAtRest} from "./IProfitAtRest.sol";
 /// `ProfitAtRestTax`, and set as the token's lot ledger.
 /// @dev Per company, two words and one word per lot:
 ///
-///   head  = totalIn (uint128) | lotCount (uint56, bit 128) | cursor (uint56, bit 184) | kind (uint8, bit 240)
+///   head  = totalIn (uint128) | lotCount (uint32, bit 128) | cursor (uint32, bit 160) | kind (uint8, bit 192)
+///           | newest lot's at (uint48, bit 200) | newest lot's exempt (bit 248)
 ///   tail  = totalOut (uint128) | cursorStart (uint128, bit 128): cumulative inflow before lot `cursor`
 ///   lot i = end (uint128: cumulative inflow after the lot) | at (uint48, bit 128) | exempt (bit 176)
 ///
+/// The newest lot lives in `head` (its end is always `totalIn`): an inflow joining it writes
+/// `head` only, and its own word is written once, when the next lot opens. 2^32 lots per company
+/// (122,000 years of 15-minute lots).
 /// FIFO consumption is `totalOut += amount` (O(1)); the open part of any lot follows from `end`,
 /// the previous lot's `end` and `totalOut`. Collection moves `cursor` forward, each lot once.
 contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
@@ -33,10 +37,14 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     uint256 private constant ONE = 1e18;
     uint256 private constant U128 = type(uint128).max;
-    uint256 private constant U56 = type(uint56).max;
+    uint256 private constant U32 = type(uint32).max;
     uint256 private constant COUNT_SHIFT = 128;
-    uint256 private constant CURSOR_SHIFT = 184;
-    uint256 private constant KIND_SHIFT = 240;
+    uint256 private constant CURSOR_SHIFT = 160;
+    uint256 private constant KIND_SHIFT = 192;
+    uint256 private constant NEWEST_AT_SHIFT = 200;
+    uint256 private constant NEWEST_EXEMPT_BIT = uint256(1) << 248;
+    /// @dev The newest lot's time and class in `head`.
+    uint256 private constant NEWEST_MASK = (uint256(type(uint48).max) << NEWEST_AT_SHIFT) | NEWEST_EXEMPT_BIT;
     uint256 private constant AT_SHIFT = 128;
     uint256 private constant EXEMPT_BIT = uint256(1) << 176;
 
@@ -90,8 +98,8 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         ProfitAtRestStorage storage $ = _s();
         uint256 head = $.head[company];
         book.totalIn = uint128(head);
-        book.lotCount = uint56(head >> COUNT_SHIFT);
-        book.cursor = uint56(head >> CURSOR_SHIFT);
+        book.lotCount = uint32(head >> COUNT_SHIFT);
+        book.cursor = uint32(head >> CURSOR_SHIFT);
         book.totalOut = uint128($.tail[company]);
     }
 
@@ -99,26 +107,38 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     function lotsOf(address company, uint256 start, uint256 count) external view returns (LotView[] memory out) {
         ProfitAtRestStorage storage $ = _s();
         uint256 head = $.head[company];
-        uint256 lotCount = (head >> COUNT_SHIFT) & U56;
+        uint256 lotCount = (head >> COUNT_SHIFT) & U32;
         if (start >= lotCount) return out;
         if (count > lotCount - start) count = lotCount - start;
         out = new LotView[](count);
-        (uint48 delay, uint256 rate) = _ratesFor($.rates, Kind(uint8(head >> KIND_SHIFT)));
         uint256 totalOut = uint128($.tail[company]);
-        uint256 lotStart = start == 0 ? 0 : uint128($.lots[company][start - 1]);
+        uint256 lotStart = start == 0 ? 0 : uint128(_lotWord($, company, head, start - 1));
         for (uint256 k = 0; k < count; ++k) {
-            uint256 word = $.lots[company][start + k];
-            LotView memory v = out[k];
-            v.index = start + k;
-            v.amount = uint128(word) - lotStart;
-            v.open = _open(lotStart, uint128(word), totalOut);
-            v.at = uint48(word >> AT_SHIFT);
-            v.dueAt = v.at + delay;
-            v.exempt = word & EXEMPT_BIT != 0;
-            v.collected = v.index < ((head >> CURSOR_SHIFT) & U56);
-            if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * rate / ONE;
+            uint256 word = _lotWord($, company, head, start + k);
+            _fillView(out[k], start + k, word, lotStart, totalOut, head, $.rates);
             lotStart = uint128(word);
         }
+    }
+
+    /// @dev One lot as {lotsOf} shows it.
+    function _fillView(
+        LotView memory v,
+        uint256 index,
+        uint256 word,
+        uint256 lotStart,
+        uint256 totalOut,
+        uint256 head,
+        uint256 packedRates
+    ) private view {
+        (uint48 delay, uint256 rate) = _ratesFor(packedRates, Kind(uint8(head >> KIND_SHIFT)));
+        v.index = index;
+        v.amount = uint128(word) - lotStart;
+        v.open = _open(lotStart, uint128(word), totalOut);
+        v.at = uint48(word >> AT_SHIFT);
+        v.dueAt = v.at + delay;
+        v.exempt = word & EXEMPT_BIT != 0;
+        v.collected = index < ((head >> CURSOR_SHIFT) & U32);
+        if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * rate / ONE;
     }
 
     /// @inheritdoc IProfitAtRest
@@ -139,10 +159,21 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         ProfitAtRestStorage storage $ = _s();
         if (msg.sender != address(rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
         if (from == to || amount == 0) return;
-        if (_bearsLots(fromKind)) _bookOutflow($, from, fromKind, amount);
-        if (_bearsLots(toKind)) {
-            _bookInflow($, to, toKind, amount, action == Action.LoanDisbursement || action == Action.Deposit);
+        if (_bearsLots(fromKind)) _bookOutflow($, from, fromKind, amount, _hasPriority(action));
+        if (_bearsLots(toKind)) _bookInflow($, to, toKind, amount, _isExempt(action));
+    }
+
+    /// @inheritdoc ILotLedger
+    function recordMoveWithTax(TaxedMove calldata m) external {
+        if (msg.sender != address(rsc)) revert ProfitAtRestUnauthorizedToken(msg.sender);
+        address from = m.from;
+        if (_bearsLots(m.fromKind)) {
+            // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
+            uint256 out = (m.to == from ? 0 : m.amount) + (m.taxTo == from ? 0 : m.tax);
+            if (out != 0) _bookOutflow(_s(), from, m.fromKind, out, _hasPriority(m.action));
         }
+        _recordInflow(m.action, from, m.to, m.toKind, m.amount);
+        _recordInflow(m.taxAction, from, m.taxTo, m.taxKind, m.tax);
     }
 
     /// @inheritdoc IProfitAtRest
@@ -163,7 +194,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         }
         uint256 tail = $.tail[company];
         uint256 available = uint128(head) - uint128(tail);
-        (head, tail, lots, tax) = _collect($, company, head, tail, packedRates, maxLots, available);
+        (head, tail, lots, tax) = _collect($, company, head, tail, packedRates, maxLots, available, false);
         $.head[company] = head;
         $.tail[company] = tail;
     }
@@ -171,6 +202,11 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    /// @dev Books `amount` into `to` from `from` under `action`, if it is an inflow of a lot bearer.
+    function _recordInflow(Action action, address from, address to, Kind toKind, uint256 amount) private {
+        if (to != from && amount != 0 && _bearsLots(toKind)) _bookInflow(_s(), to, toKind, amount, _isExempt(action));
+    }
 
     /// @dev Books an inflow: joins the newest lot when it is of the same class and young enough,
     /// otherwise opens a lot. Two or three storage words, whatever the number of lots.
@@ -180,35 +216,39 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 head = $.head[company];
         if (head == 0) head = _initialize($, company, kind, amount, true);
         uint256 totalIn = uint128(head) + amount;
-        uint256 count = (head >> COUNT_SHIFT) & U56;
+        uint256 count = (head >> COUNT_SHIFT) & U32;
         if (count != 0) {
-            uint256 last = $.lots[company][count - 1];
             if (
-                (last & EXEMPT_BIT != 0) == exempt
-                    && block.timestamp < uint256(uint48(last >> AT_SHIFT)) + LOT_WINDOW
+                (head & NEWEST_EXEMPT_BIT != 0) == exempt
+                    && block.timestamp < ((head >> NEWEST_AT_SHIFT) & type(uint48).max) + LOT_WINDOW
             ) {
-                // Join the newest lot: move its end; its time and class stay.
-                $.lots[company][count - 1] = (last & ~U128) | totalIn;
+                // Join the newest lot: its end is `totalIn`; its time and class stay.
                 $.head[company] = (head & ~U128) | totalIn;
                 return;
             }
+            // Close the newest lot: its word, written once.
+            $.lots[company][count - 1] = _newestWord(head);
         }
-        $.lots[company][count] = totalIn | (block.timestamp << AT_SHIFT) | (exempt ? EXEMPT_BIT : 0);
-        $.head[company] = (head & ~(U128 | (U56 << COUNT_SHIFT))) | totalIn | ((count + 1) << COUNT_SHIFT);
+        $.head[company] = (head & ~(U128 | (U32 << COUNT_SHIFT) | NEWEST_MASK)) | totalIn | ((count + 1) << COUNT_SHIFT)
+            | _newest(block.timestamp, exempt);
     }
 
     /// @dev Books an outflow: first collects up to AUTO_COLLECT due lots as they stood before it,
     /// then consumes the oldest money (`totalOut += amount`).
-    function _bookOutflow(ProfitAtRestStorage storage $, address company, Kind kind, uint256 amount) private {
+    /// With `priority` (wages, their income tax, loan repayments), a due tax the balance left after
+    /// the outflow cannot pay does not refuse the outflow: collection stops there and resumes later.
+    function _bookOutflow(ProfitAtRestStorage storage $, address company, Kind kind, uint256 amount, bool priority)
+        private
+    {
         uint256 head = $.head[company];
         if (head == 0) head = _initialize($, company, kind, amount, false);
         uint256 tail = $.tail[company];
-        uint256 cursor = (head >> CURSOR_SHIFT) & U56;
-        if (cursor < ((head >> COUNT_SHIFT) & U56)) {
+        uint256 cursor = (head >> CURSOR_SHIFT) & U32;
+        if (cursor < ((head >> COUNT_SHIFT) & U32)) {
             // The balance left after this outflow is what can pay the tax now.
             uint256 available = uint128(head) - uint128(tail) - amount;
             uint256 newHead;
-            (newHead, tail,,) = _collect($, company, head, tail, $.rates, AUTO_COLLECT, available);
+            (newHead, tail,,) = _collect($, company, head, tail, $.rates, AUTO_COLLECT, available, priority);
             if (newHead != head) $.head[company] = newHead;
         }
         $.tail[company] = tail + amount;
@@ -225,10 +265,14 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 tax;
         uint256 rate;
         uint48 delay;
+        bool deferUnpaid;
+        uint256 head;
     }
 
     /// @dev Examines up to `maxLots` lots from the cursor; stops at the first lot not yet due, or
-    /// when the tax cannot be moved (the action is paused). Returns the updated words.
+    /// when the tax cannot be moved (the action is paused), or — with `deferUnpaid` — at the first
+    /// lot whose tax exceeds `available` (otherwise that refuses with {ProfitAtRestTaxUnpaid}).
+    /// Returns the updated words.
     function _collect(
         ProfitAtRestStorage storage $,
         address company,
@@ -236,11 +280,14 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 tail,
         uint256 packedRates,
         uint256 maxLots,
-        uint256 available
+        uint256 available,
+        bool deferUnpaid
     ) private returns (uint256, uint256, uint256, uint256) {
         Run memory r;
-        r.count = (head >> COUNT_SHIFT) & U56;
-        r.cursor = (head >> CURSOR_SHIFT) & U56;
+        r.deferUnpaid = deferUnpaid;
+        r.head = head;
+        r.count = (head >> COUNT_SHIFT) & U32;
+        r.cursor = (head >> CURSOR_SHIFT) & U32;
         (r.delay, r.rate) = _ratesFor(packedRates, Kind(uint8(head >> KIND_SHIFT)));
         r.totalOut = uint128(tail);
         r.lotStart = tail >> 128;
@@ -248,20 +295,23 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         while (r.lots < maxLots && r.cursor < r.count) {
             if (!_collectOne($, company, r)) break;
         }
-        head = (head & ~(U56 << CURSOR_SHIFT)) | (r.cursor << CURSOR_SHIFT);
+        head = (head & ~(U32 << CURSOR_SHIFT)) | (r.cursor << CURSOR_SHIFT);
         tail = r.totalOut | (r.lotStart << 128);
         return (head, tail, r.lots, r.tax);
     }
 
     /// @dev Collects the lot at `r.cursor` if due; false when it is not due or the tax cannot move.
     function _collectOne(ProfitAtRestStorage storage $, address company, Run memory r) private returns (bool) {
-        uint256 word = $.lots[company][r.cursor];
+        uint256 word = _lotWord($, company, r.head, r.cursor);
         if (block.timestamp < uint256(uint48(word >> AT_SHIFT)) + r.delay) return false;
         bool exempt = word & EXEMPT_BIT != 0;
         uint256 open = exempt ? 0 : _open(r.lotStart, uint128(word), r.totalOut);
         uint256 tax = open * r.rate / ONE;
         if (tax != 0) {
-            if (tax > r.available) revert ProfitAtRestTaxUnpaid(company, tax, r.available);
+            if (tax > r.available) {
+                if (r.deferUnpaid) return false;
+                revert ProfitAtRestTaxUnpaid(company, tax, r.available);
+            }
             try rsc.move(Action.ProfitAtRestTax, company, capitalPool, tax, bytes32(r.cursor)) {}
             catch {
                 return false;
@@ -291,11 +341,31 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 before = inflow ? balance - amount : balance + amount;
         head = uint256(uint8(kind)) << KIND_SHIFT;
         if (before != 0) {
-            $.lots[company][0] = before | (block.timestamp << AT_SHIFT);
-            head |= before | (uint256(1) << COUNT_SHIFT);
+            head |= before | (uint256(1) << COUNT_SHIFT) | _newest(block.timestamp, false);
             emit OpeningLotBooked(company, before);
         }
         $.head[company] = head;
+    }
+
+    /// @dev Lot `index`'s word: the newest lot's is made from `head`, the others are stored.
+    function _lotWord(ProfitAtRestStorage storage $, address company, uint256 head, uint256 index)
+        private
+        view
+        returns (uint256)
+    {
+        if (index + 1 == ((head >> COUNT_SHIFT) & U32)) return _newestWord(head);
+        return $.lots[company][index];
+    }
+
+    /// @dev The newest lot's word (`end | at | exempt`) from `head`.
+    function _newestWord(uint256 head) private pure returns (uint256) {
+        return uint128(head) | (((head >> NEWEST_AT_SHIFT) & type(uint48).max) << AT_SHIFT)
+            | (head & NEWEST_EXEMPT_BIT != 0 ? EXEMPT_BIT : 0);
+    }
+
+    /// @dev The newest lot's fields of `head`.
+    function _newest(uint256 at, bool exempt) private pure returns (uint256) {
+        return (at << NEWEST_AT_SHIFT) | (exempt ? NEWEST_EXEMPT_BIT : 0);
     }
 
     function _sync(ProfitAtRestStorage storage $) private returns (uint256 packed) {
@@ -320,6 +390,16 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     function _open(uint256 start, uint256 end, uint256 totalOut) private pure returns (uint256) {
         uint256 from = start > totalOut ? start : totalOut;
         return end > from ? end - from : 0;
+    }
+
+    /// @dev Outflows paid before the profit-at-rest tax when the balance cannot cover both.
+    function _hasPriority(Action action) private pure returns (bool) {
+        return action == Action.Wage || action == Action.IncomeTax || action == Action.LoanRepayment;
+    }
+
+    /// @dev Inflows that form exempt lots (borrowed or deposited money is not profit).
+    function _isExempt(Action action) private pure returns (bool) {
+        return action == Action.LoanDisbursement || action == Action.Deposit;
     }
 
     function _bearsLots(Kind kind) private pure returns (bool) {

@@ -237,7 +237,8 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 available = rsc.balanceOf(company);
         gross = owed < available ? owed : available;
         if (gross == 0) return 0;
-        uint256 tax = (gross * params.get(Param.IncomeTaxRate)) / WageMath.ONE;
+        (, uint256 incomeTaxRate) = rsc.taxRates();
+        uint256 tax = (gross * incomeTaxRate) / WageMath.ONE;
         // Cannot underflow: the rate is at most 1e18, so tax <= gross.
         uint256 net;
         unchecked {
@@ -248,8 +249,9 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         e.taxWithheld += uint128(tax);
         address worker = e.worker;
         bytes32 ref = bytes32(employmentId);
-        if (net != 0) rsc.move(Action.Wage, company, worker, net, ref);
-        if (tax != 0) rsc.move(Action.IncomeTax, company, capitalPool, tax, ref);
+        // One debit of the company: the net wage to the worker, then the income tax to the pool.
+        if (net != 0) rsc.moveWithTax(Action.Wage, Action.IncomeTax, company, worker, net, capitalPool, tax, ref);
+        else rsc.move(Action.IncomeTax, company, capitalPool, tax, ref);
         emit WagePaid(employmentId, worker, gross, net, tax, owed - gross);
     }
 

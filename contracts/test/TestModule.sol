@@ -18,4 +18,18 @@ contract TestModule {
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external {
         rsc.move(action, from, to, amount, ref);
     }
+
+    /// @notice Calls `rsc.moveWithTax(...)` as this module.
+    function moveWithTax(
+        Action action,
+        Action taxAction,
+        address from,
+        address to,
+        uint256 amount,
+        address taxTo,
+        uint256 tax,
+        bytes32 ref
+    ) external {
+        rsc.moveWithTax(action, taxAction, from, to, amount, taxTo, tax, ref);
+    }
 }

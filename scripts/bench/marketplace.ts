@@ -15,6 +15,7 @@ export interface BenchRow {
   reference?: string;
   referenceGas?: bigint;
   target?: string;
+  met?: boolean;
 }
 
 const ONE = 10n ** 18n;
@@ -176,6 +177,7 @@ export async function bench(): Promise<BenchRow[]> {
       reference: "plain OZ ERC-20 transfer",
       referenceGas: plainTransfer,
       target: "≤ 2.5× reference",
+      met: memberPurchase * 2n <= plainTransfer * 5n,
     },
     {
       group: G,
@@ -184,6 +186,7 @@ export async function bench(): Promise<BenchRow[]> {
       reference: "plain OZ ERC-20 transfer",
       referenceGas: plainTransfer,
       target: "≤ 2.5× reference",
+      met: memberPurchaseJoining * 2n <= plainTransfer * 5n,
     },
     {
       group: G,
@@ -200,6 +203,7 @@ export async function bench(): Promise<BenchRow[]> {
       reference: "Safe ERC-20 transfer + (member purchase − plain transfer)",
       referenceGas: safeTransfer + memberPurchase - plainTransfer,
       target: "≤ reference",
+      met: companyPurchase <= safeTransfer + memberPurchase - plainTransfer,
     },
     { group: G, operation: "listing creation through a 2-of-3 Safe", gas: listingViaSafe },
     { group: G, operation: "profit-at-rest collection of one due lot", gas: collectOne },
@@ -212,6 +216,7 @@ export async function bench(): Promise<BenchRow[]> {
       reference: "spend after 1 lot",
       referenceGas: spendAfterOne,
       target: "≤ 1.1× reference",
+      met: spendAfterMany * 10n <= spendAfterOne * 11n,
     },
     {
       group: G,

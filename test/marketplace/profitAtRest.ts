@@ -105,17 +105,63 @@ describe("ProfitAtRest", () => {
     expect(lot.open).to.equal(parseEther("84.2"));
   });
 
-  it("refuses an outflow that would leave less than the tax due", async () => {
+  it("refuses a spend that would leave less than the tax due", async () => {
     await at(0);
     await sell(beam, 100n);
     await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 1000n * ONE, 100n * ONE, 1, 60 * DAY]);
     await f.acme.exec(f.loans, "acceptLoan", [1n]);
     await time.increaseTo(t0 + 31 * DAY);
-    const repay = f.loans.interface.encodeFunctionData("repayLoan", [1n, 1098n * ONE]);
-    await expect(ethers.provider.call({ to: await f.loans.getAddress(), data: repay, from: f.acme.address }))
+    // The most coal acme can pay for (price + sales tax) out of its 1,100 RSC.
+    const [unitNet, unitTax] = await f.marketplace.quote(coal, 1n);
+    const units = (1100n * ONE) / (unitNet + unitTax);
+    const [net, tax] = await f.marketplace.quote(coal, units);
+    const left = 1100n * ONE - net - tax;
+    expect(left < 5n * ONE).to.equal(true);
+    const buy = f.marketplace.interface.encodeFunctionData("purchase", [coal, units, 10n ** 30n]);
+    await expect(ethers.provider.call({ to: await f.marketplace.getAddress(), data: buy, from: f.acme.address }))
       .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestTaxUnpaid")
-      .withArgs(f.acme.address, 5n * ONE, 2n * ONE);
+      .withArgs(f.acme.address, 5n * ONE, left);
     expect(await f.rsc.balanceOf(f.acme.address)).to.equal(1100n * ONE);
+  });
+
+  it("loan repayments and wages come before the profit-at-rest tax: collection waits, then resumes", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 1000n * ONE, 100n * ONE, 1, 60 * DAY]);
+    await f.acme.exec(f.loans, "acceptLoan", [1n]);
+    await time.increaseTo(t0 + 31 * DAY);
+    // Lot 0 (100 RSC of sales) is due: 5 RSC of tax. A repayment leaving 2 RSC still goes through
+    // (before this rule it was refused with ProfitAtRestTaxUnpaid(acme, 5, 2)).
+    await expect(f.acme.exec(f.loans, "repayLoan", [1n, 1098n * ONE])).not.to.emit(
+      f.profitAtRest,
+      "ProfitAtRestCollected",
+    );
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(2n * ONE);
+    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(0n);
+    // A wage with its income tax, through a module allowed Wage and IncomeTax, also goes through.
+    const payer = await ethers.deployContract("TestModule", [await f.rsc.getAddress()]);
+    const wageMask = (1 << Action.indexOf("Wage")) | (1 << Action.indexOf("IncomeTax"));
+    await f.rsc.registerModule(await payer.getAddress(), 6, wageMask);
+    const pool = await f.capitalPool.getAddress();
+    // Collection resumes at this next outflow: the repayment consumed lot 0, so it passes with
+    // no tax (the wage came first, by the rule); the exempt loan lot passes too.
+    await expect(
+      payer.moveWithTax(
+        Action.indexOf("Wage"),
+        Action.indexOf("IncomeTax"),
+        f.acme.address,
+        f.alice.address,
+        ONE,
+        pool,
+        ONE / 2n,
+        ethers.ZeroHash,
+      ),
+    )
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 0n, 0n, 0n);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(ONE / 2n);
+    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(2n);
+    expect(await sumOpen(f, f.acme.address)).to.equal(await f.rsc.balanceOf(f.acme.address));
   });
 
   it("inflows never collect (the buyer does not pay for the seller's tax)", async () => {
