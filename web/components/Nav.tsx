@@ -1,6 +1,15 @@
 import Link from "next/link";
 import { AccountBadge } from "./AccountBadge.tsx";
 
+/** The pages, in the order a newcomer meets them. Other pages add their link here. */
+const PAGES = [
+  { href: "/member", label: "Member" },
+  { href: "/worker", label: "Worker" },
+  { href: "/vote", label: "Vote" },
+  { href: "/public", label: "Public" },
+  { href: "/audit", label: "Audit" },
+] as const;
+
 /** The top bar: the region's name, the pages, and who is connected. */
 export function Nav({ regionName }: { regionName: string }) {
   return (
@@ -10,12 +19,11 @@ export function Nav({ regionName }: { regionName: string }) {
       </Link>
       <nav aria-label="Main">
         <ul>
-          <li>
-            <Link href="/member">Member</Link>
-          </li>
-          <li>
-            <Link href="/public">Public</Link>
-          </li>
+          {PAGES.map((page) => (
+            <li key={page.href}>
+              <Link href={page.href}>{page.label}</Link>
+            </li>
+          ))}
         </ul>
       </nav>
       <AccountBadge />
