@@ -43,7 +43,7 @@ export function AuditView() {
 }
 
 function AuditResult({ answer }: { answer: AuditAnswer }) {
-  if (answer.status === "interrupted" || answer.status === "error") {
+  if (!("report" in answer)) {
     return (
       <p role="alert" className="error" data-testid="audit-status">
         The audit did not finish: {answer.error}
