@@ -8,10 +8,13 @@ import type { Browser } from "playwright-core";
 import { buildApp, type RunningApp, startApp } from "./app.ts";
 import { ConsoleWatch, launchChromium } from "./browser.ts";
 import { type DemoRegion, startDemoRegion } from "./region.ts";
+import { auditScenarios } from "./scenarios/audit.ts";
 import { demoGateScenarios } from "./scenarios/demoGate.ts";
 import { memberScenarios } from "./scenarios/member.ts";
 import { performanceScenarios } from "./scenarios/performance.ts";
 import { publicScenarios } from "./scenarios/public.ts";
+import { voteScenarios } from "./scenarios/vote.ts";
+import { workerScenarios } from "./scenarios/worker.ts";
 
 export const SHOTS = new URL("../../test-results/e2e/", import.meta.url).pathname;
 
@@ -48,7 +51,18 @@ async function main(): Promise<void> {
     app = await startApp(port(), { CONDUCTOR_DEMO: "1", CONDUCTOR_DEMO_FILE: region.demoFile });
     chromium = await launchChromium();
     const ctx: E2EContext = { region, app, browser: chromium.browser, watch: new ConsoleWatch(), figures: [] };
-    for (const scenario of [...memberScenarios, ...publicScenarios, ...demoGateScenarios, ...performanceScenarios]) {
+    // The vote scenario moves the chain's clock forward by days (voting delay, period, timelock): it
+    // runs after the scenarios that depend on today's date; the audit then checks everything done.
+    const scenarios = [
+      ...memberScenarios,
+      ...workerScenarios,
+      ...publicScenarios,
+      ...demoGateScenarios,
+      ...voteScenarios,
+      ...auditScenarios,
+      ...performanceScenarios,
+    ];
+    for (const scenario of scenarios) {
       try {
         await scenario.run(ctx);
         results.push({ name: scenario.name });

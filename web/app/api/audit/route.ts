@@ -35,9 +35,12 @@ export async function GET() {
       maxViolations: MAX_VIOLATIONS,
       signal,
     });
-    return NextResponse.json({ status: report.ok ? "passed" : "violations", report }, {
-      headers: { "cache-control": "no-store" },
-    });
+    return NextResponse.json(
+      { status: report.ok ? "passed" : "violations", report },
+      {
+        headers: { "cache-control": "no-store" },
+      },
+    );
   } catch (error) {
     if (error instanceof AuditInterruptedError) {
       return NextResponse.json(

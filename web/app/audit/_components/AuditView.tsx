@@ -17,7 +17,12 @@ async function fetchAudit(): Promise<AuditAnswer> {
 
 /** Runs the auditor on the server (bounded time) and shows whether the region passes, or each violation. */
 export function AuditView() {
-  const audit = useQuery({ queryKey: ["audit"], queryFn: fetchAudit, staleTime: Number.POSITIVE_INFINITY, retry: false });
+  const audit = useQuery({
+    queryKey: ["audit"],
+    queryFn: fetchAudit,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
   const running = audit.isFetching;
   return (
     <div className="grid">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useWriteContract } from "wagmi";
+import { regionGovernorAbi } from "../../../../sdk/src/generated/abis.ts";
 import type { Proposal } from "../../../../sdk/src/governance/getProposal.ts";
 import { VoteSupport } from "../../../../sdk/src/governance/shared.ts";
-import { regionGovernorAbi } from "../../../../sdk/src/generated/abis.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
@@ -18,9 +18,14 @@ export function ProposalActions({ proposal: p }: { proposal: Proposal }) {
   const calls = [p.targets, p.values, p.calldatas, p.descriptionHash] as const;
   const write = (label: string, functionName: "castVote" | "queue" | "execute", args: readonly unknown[]) =>
     tx.run(label, () =>
-      writeContract({ address: governor, abi: regionGovernorAbi, functionName, args, chainId: region.chainId } as never),
+      writeContract({
+        address: governor,
+        abi: regionGovernorAbi,
+        functionName,
+        args,
+        chainId: region.chainId,
+      } as never),
     );
-  const now = BigInt(Math.floor(Date.now() / 1000));
   return (
     <div>
       <div className="row">
@@ -42,7 +47,7 @@ export function ProposalActions({ proposal: p }: { proposal: Proposal }) {
         )}
         {p.state === "Queued" && (
           <button type="button" disabled={busy} onClick={() => void write("Execute", "execute", calls)}>
-            Execute{p.eta > now ? " (the timelock may still be running)" : ""}
+            Execute
           </button>
         )}
       </div>

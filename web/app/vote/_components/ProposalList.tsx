@@ -27,7 +27,13 @@ export function ProposalList({ connected }: { connected: boolean }) {
       ) : (
         <ol className="plain stack" data-testid="proposals">
           {proposals.data?.map((p: Proposal) => (
-            <li key={String(p.proposalId)} className="proposal" data-testid="proposal" data-state={p.state}>
+            <li
+              key={String(p.proposalId)}
+              className="proposal"
+              data-testid="proposal"
+              data-state={p.state}
+              data-id={String(p.proposalId)}
+            >
               <h3>{p.description}</h3>
               <p>
                 <strong data-testid="proposal-state">{p.state}</strong> · proposed by{" "}

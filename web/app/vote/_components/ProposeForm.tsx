@@ -3,15 +3,15 @@
 import { useId, useState } from "react";
 import { useWriteContract } from "wagmi";
 import { z } from "zod";
-import { checkParameterChanges, encodeParameterChanges } from "../../../../sdk/src/governance/propose.ts";
 import { regionGovernorAbi } from "../../../../sdk/src/generated/abis.ts";
+import { checkParameterChanges, encodeParameterChanges } from "../../../../sdk/src/governance/propose.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { useConductorClient } from "../../../hooks/useConductorClient.ts";
 import { useParameterHistory } from "../../../hooks/useGovernance.ts";
 import { useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
-import { firstIssue, parameterInputText, parameterValueSchema, UNIT_INPUT } from "../../../lib/forms.ts";
 import { formatParam } from "../../../lib/format.ts";
+import { firstIssue, parameterInputText, parameterValueSchema, UNIT_INPUT } from "../../../lib/forms.ts";
 import { explainError } from "../../../lib/shortError.ts";
 
 const Description = z.string().trim().min(1, "say in a sentence what the proposal does and why");

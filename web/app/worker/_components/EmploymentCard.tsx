@@ -10,8 +10,8 @@ import { useAddressNames } from "../../../hooks/useAddressNames.ts";
 import type { EmploymentView } from "../../../hooks/useEmployments.ts";
 import { useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
-import { firstIssue } from "../../../lib/forms.ts";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
+import { firstIssue } from "../../../lib/forms.ts";
 import { LiveAccrual } from "./LiveAccrual.tsx";
 
 /** Hours worked, as a worker types them on a timesheet: at most 24 × 31 per submission. */
@@ -64,14 +64,17 @@ export function EmploymentCard({
       </h2>
       <p>
         {formatRsc(e.hourlyWage)} an hour (occupation #{e.occupationId}), paid by{" "}
-        {e.mode === "Shift" ? "the shift" : "approved timesheet"}.
-        {e.ended && " This employment has ended."}
+        {e.mode === "Shift" ? "the shift" : "approved timesheet"}.{e.ended && " This employment has ended."}
       </p>
-      <p className="muted">Owed to you now (gross){e.onShift ? ", accruing by the second while you are on shift" : ""}:</p>
+      <p className="muted">
+        Owed to you now (gross){e.onShift ? ", accruing by the second while you are on shift" : ""}:
+      </p>
       <LiveAccrual employment={e} />
       <p className="muted" data-testid={`withdraw-preview-${id}`}>
         Withdrawing now pays you{" "}
-        {tax === undefined ? "…" : `${formatRsc(e.debt - tax)} net; ${formatRsc(tax)} income tax goes to the capital pool`}
+        {tax === undefined
+          ? "…"
+          : `${formatRsc(e.debt - tax)} net; ${formatRsc(tax)} income tax goes to the capital pool`}
         {e.onShift ? " (plus what accrues until the transaction is in a block)" : ""}.
       </p>
       <div className="row">
@@ -79,9 +82,7 @@ export function EmploymentCard({
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              void (e.onShift ? send("Clock out", "clockOut", [id]) : send("Clock in", "clockIn", [id]))
-            }
+            onClick={() => void (e.onShift ? send("Clock out", "clockOut", [id]) : send("Clock in", "clockIn", [id]))}
           >
             {e.onShift ? "Clock out" : "Clock in"}
           </button>
@@ -91,7 +92,11 @@ export function EmploymentCard({
         </button>
       </div>
       <p data-testid={`shift-${id}`}>
-        {e.mode === "Shift" ? (e.onShift ? "On shift." : "Off shift.") : `Timesheet: ${(e.pendingSeconds / 3600).toFixed(2)} hours awaiting approval.`}
+        {e.mode === "Shift"
+          ? e.onShift
+            ? "On shift."
+            : "Off shift."
+          : `Timesheet: ${(e.pendingSeconds / 3600).toFixed(2)} hours awaiting approval.`}
       </p>
       {e.mode === "Timesheet" && !e.ended && (
         <form
