@@ -2,14 +2,17 @@
 
 import { useConnection } from "wagmi";
 import { ConnectPanel } from "../../../components/ConnectPanel.tsx";
+import { PayStubs } from "../../../components/PayStubs.tsx";
 import { useRscAccount } from "../../../hooks/useRscAccount.ts";
 import { BalanceCard } from "./BalanceCard.tsx";
 import { LaterCard } from "./LaterCard.tsx";
+import { PurchasesCard } from "./PurchasesCard.tsx";
 import { RedemptionCard } from "./RedemptionCard.tsx";
 import { SendForm } from "./SendForm.tsx";
 import { UbiCard } from "./UbiCard.tsx";
+import { WaitListsCard } from "./WaitListsCard.tsx";
 
-/** The member's page: balance, send, UBI, USD redemption — or the way to connect. */
+/** The member's page: balance, send, UBI, USD redemption, purchases, pay stubs, wait-lists — or the way to connect. */
 export function MemberView() {
   const { address, status } = useConnection();
   const account = useRscAccount(address);
@@ -31,6 +34,9 @@ export function MemberView() {
           <SendForm from={address} onSent={() => account.refetch()} />
           <UbiCard memberId={account.data!.memberId} onClaimed={() => account.refetch()} />
           <RedemptionCard holder={address} onRequested={() => account.refetch()} />
+          <PurchasesCard buyer={address} onBought={() => account.refetch()} />
+          <PayStubs worker={address} />
+          <WaitListsCard member={address} />
         </>
       )}
       <LaterCard />
