@@ -1,7 +1,7 @@
 /**
  * The dashboard's end-to-end run: a demo region in-process, the production build of web/, and
  * Debian's Chromium driving it. Prints "N passed, N failed" and exits non-zero on any failure.
- * E2E_SKIP_BUILD=1 reuses an existing web/.next build.
+ * E2E_SKIP_BUILD=1 reuses an existing web/.next build; E2E_ONLY=word runs the scenarios whose name has it.
  */
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
@@ -62,7 +62,9 @@ async function main(): Promise<void> {
       ...auditScenarios,
       ...performanceScenarios,
     ];
-    for (const scenario of scenarios) {
+    // E2E_ONLY=word runs only the scenarios whose name contains it (while working on one).
+    const only = process.env.E2E_ONLY?.toLowerCase();
+    for (const scenario of scenarios.filter((s) => !only || s.name.toLowerCase().includes(only))) {
       try {
         await scenario.run(ctx);
         results.push({ name: scenario.name });

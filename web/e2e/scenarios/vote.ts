@@ -48,7 +48,7 @@ export const voteScenarios: Scenario[] = [
       await connectAsDemo(page, ctx.app.url, "Ada");
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vote" }).click();
       await page.getByTestId("param-SalesTaxRate").filter({ hasText: "8 %" }).waitFor({ timeout: 20_000 });
-      await page.getByLabel("Parameter").selectOption("SalesTaxRate");
+      await page.getByLabel("Parameter", { exact: true }).selectOption("SalesTaxRate");
       const bounds = (await page.getByTestId("propose-bounds").textContent()) ?? "";
       expect(bounds.includes("allowed"), `the form should show the bounds, got: ${bounds}`);
 
