@@ -8,9 +8,10 @@ import type { Browser } from "playwright-core";
 import { buildApp, type RunningApp, startApp } from "./app.ts";
 import { ConsoleWatch, launchChromium } from "./browser.ts";
 import { type DemoRegion, startDemoRegion } from "./region.ts";
-import { auditScenarios } from "./scenarios/audit.ts";
+import { auditScenarios, phoneScenarios } from "./scenarios/audit.ts";
 import { demoGateScenarios } from "./scenarios/demoGate.ts";
 import { memberScenarios } from "./scenarios/member.ts";
+import { memberServiceScenarios } from "./scenarios/memberServices.ts";
 import { performanceScenarios } from "./scenarios/performance.ts";
 import { publicScenarios } from "./scenarios/public.ts";
 import { voteScenarios } from "./scenarios/vote.ts";
@@ -55,11 +56,13 @@ async function main(): Promise<void> {
     // runs after the scenarios that depend on today's date; the audit then checks everything done.
     const scenarios = [
       ...memberScenarios,
+      ...memberServiceScenarios,
       ...workerScenarios,
       ...publicScenarios,
       ...demoGateScenarios,
       ...voteScenarios,
       ...auditScenarios,
+      ...phoneScenarios,
       ...performanceScenarios,
     ];
     // E2E_ONLY=word runs only the scenarios whose name contains it (while working on one).

@@ -19,3 +19,25 @@ export const auditScenarios: Scenario[] = [
     },
   },
 ];
+
+/** The pages added with the worker, vote and audit views keep to the phone's width. */
+export const phoneScenarios: Scenario[] = [
+  {
+    name: "the vote and audit pages work at phone width",
+    async run(ctx) {
+      const page = await newPage(ctx, "vote/audit phone", 390, 844);
+      await page.goto(`${ctx.app.url}/vote`);
+      await page.getByTestId("vote-parameters").waitFor({ timeout: 20_000 });
+      await page.getByTestId("proposals").or(page.getByText("No proposal yet.")).first().waitFor({ timeout: 20_000 });
+      let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 0, `the vote page scrolls sideways by ${overflow}px at 390px width`);
+      await page.screenshot({ path: `${SHOTS}vote-phone.png`, fullPage: true });
+      await page.goto(`${ctx.app.url}/audit`);
+      await page.getByTestId("audit-status").waitFor({ timeout: 60_000 });
+      overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 0, `the audit page scrolls sideways by ${overflow}px at 390px width`);
+      await page.screenshot({ path: `${SHOTS}audit-phone.png`, fullPage: true });
+      await page.context().close();
+    },
+  },
+];

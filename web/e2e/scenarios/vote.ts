@@ -55,8 +55,8 @@ export const voteScenarios: Scenario[] = [
       // Out of bounds: refused in the page, nothing sent.
       const client = createPublicClient({ transport: http(ctx.region.rpcUrl) });
       const blockBefore = await client.getBlockNumber();
-      await page.getByLabel("New value").fill("99");
-      await page.getByLabel("Description").fill("Raise the sales tax to 99 %");
+      await page.getByLabel("New value").fill("150");
+      await page.getByLabel("Description").fill("Raise the sales tax to 150 %");
       await page.getByRole("button", { name: "Propose" }).click();
       const refusal = (await page.getByTestId("propose-refusal").textContent()) ?? "";
       expect(refusal.includes("must lie within the bounds"), `refusal should give the bounds, got: ${refusal}`);
