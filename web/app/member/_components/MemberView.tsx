@@ -1,16 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useConnection } from "wagmi";
 import { ConnectPanel } from "../../../components/ConnectPanel.tsx";
-import { PayStubs } from "../../../components/PayStubs.tsx";
 import { useRscAccount } from "../../../hooks/useRscAccount.ts";
 import { BalanceCard } from "./BalanceCard.tsx";
 import { LaterCard } from "./LaterCard.tsx";
-import { PurchasesCard } from "./PurchasesCard.tsx";
 import { RedemptionCard } from "./RedemptionCard.tsx";
 import { SendForm } from "./SendForm.tsx";
 import { UbiCard } from "./UbiCard.tsx";
-import { WaitListsCard } from "./WaitListsCard.tsx";
+
+// Shown only once a member is connected: loaded then, so the page's first load stays small.
+const PurchasesCard = dynamic(() => import("./PurchasesCard.tsx").then((m) => m.PurchasesCard));
+const PayStubs = dynamic(() => import("../../../components/PayStubs.tsx").then((m) => m.PayStubs));
+const WaitListsCard = dynamic(() => import("./WaitListsCard.tsx").then((m) => m.WaitListsCard));
 
 /** The member's page: balance, send, UBI, USD redemption, purchases, pay stubs, wait-lists — or the way to connect. */
 export function MemberView() {
