@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { type Address, getAddress, isAddress } from "viem";
 import { z } from "zod";
 
@@ -28,6 +27,8 @@ export type Deployment = z.infer<typeof DeploymentSchema>;
 
 /** Reads and validates a deployment file. Throws a zod error that names the bad field. */
 export function readDeployment(path: string): Deployment {
+  // node:fs is fetched when called, not imported: the dashboard bundles this module for the browser.
+  const { readFileSync } = process.getBuiltinModule("node:fs");
   return DeploymentSchema.parse(JSON.parse(readFileSync(path, "utf8")));
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountBadge } from "./AccountBadge.tsx";
+import { NavLinks } from "./NavLinks.tsx";
 
 /** The top bar: the region's name, the pages, and who is connected. */
 export function Nav({ regionName }: { regionName: string }) {
@@ -9,14 +10,7 @@ export function Nav({ regionName }: { regionName: string }) {
         Conductor <span className="region">{regionName}</span>
       </Link>
       <nav aria-label="Main">
-        <ul>
-          <li>
-            <Link href="/member">Member</Link>
-          </li>
-          <li>
-            <Link href="/public">Public</Link>
-          </li>
-        </ul>
+        <NavLinks />
       </nav>
       <AccountBadge />
     </header>

@@ -15,6 +15,8 @@ export interface DemoRegion extends SeedResult {
   demoFile: string;
   /** The deployment record, for running the app with explicit configuration. */
   deploymentFile: string;
+  /** Moves the chain's clock forward by `seconds` and mines a block (evm_increaseTime + evm_mine). */
+  increaseTime(seconds: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,17 @@ export async function startDemoRegion(port: number): Promise<DemoRegion> {
     outFile: join(dir, "deployment.json"),
   });
   const seeded = await seedDemoRegion(ethers.provider, deployment);
+  // As `npm start` does: once seeded, the region is handed to its members' governance (governor,
+  // timelock, council); the deployer keeps no admin role.
+  const governed = await deployConductor({
+    connection,
+    regionName: "Demo Region",
+    deploymentId,
+    governed: true,
+    outFile: join(dir, "deployment.json"),
+  });
+  Object.assign(deployment.contracts, governed.contracts);
+  writeFileSync(join(dir, "deployment.json"), `${JSON.stringify(deployment, null, 2)}\n`);
   const demoFile = join(dir, "demo.json");
   writeFileSync(
     demoFile,
@@ -50,6 +63,10 @@ export async function startDemoRegion(port: number): Promise<DemoRegion> {
     demoFile,
     deploymentFile: join(dir, "deployment.json"),
     ...seeded,
+    async increaseTime(seconds: number) {
+      await connection.provider.request({ method: "evm_increaseTime", params: [seconds] });
+      await connection.provider.request({ method: "evm_mine", params: [] });
+    },
     async stop() {
       await connection.close();
       await server.close();

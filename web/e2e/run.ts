@@ -1,17 +1,21 @@
 /**
  * The dashboard's end-to-end run: a demo region in-process, the production build of web/, and
  * Debian's Chromium driving it. Prints "N passed, N failed" and exits non-zero on any failure.
- * E2E_SKIP_BUILD=1 reuses an existing web/.next build.
+ * E2E_SKIP_BUILD=1 reuses an existing web/.next build; E2E_ONLY=word runs the scenarios whose name has it.
  */
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { buildApp, type RunningApp, startApp } from "./app.ts";
 import { ConsoleWatch, launchChromium } from "./browser.ts";
 import { type DemoRegion, startDemoRegion } from "./region.ts";
+import { auditScenarios, phoneScenarios } from "./scenarios/audit.ts";
 import { demoGateScenarios } from "./scenarios/demoGate.ts";
 import { memberScenarios } from "./scenarios/member.ts";
+import { memberServiceScenarios } from "./scenarios/memberServices.ts";
 import { performanceScenarios } from "./scenarios/performance.ts";
 import { publicScenarios } from "./scenarios/public.ts";
+import { voteScenarios } from "./scenarios/vote.ts";
+import { workerScenarios } from "./scenarios/worker.ts";
 
 export const SHOTS = new URL("../../test-results/e2e/", import.meta.url).pathname;
 
@@ -48,7 +52,22 @@ async function main(): Promise<void> {
     app = await startApp(port(), { CONDUCTOR_DEMO: "1", CONDUCTOR_DEMO_FILE: region.demoFile });
     chromium = await launchChromium();
     const ctx: E2EContext = { region, app, browser: chromium.browser, watch: new ConsoleWatch(), figures: [] };
-    for (const scenario of [...memberScenarios, ...publicScenarios, ...demoGateScenarios, ...performanceScenarios]) {
+    // The vote scenario moves the chain's clock forward by days (voting delay, period, timelock): it
+    // runs after the scenarios that depend on today's date; the audit then checks everything done.
+    const scenarios = [
+      ...memberScenarios,
+      ...memberServiceScenarios,
+      ...workerScenarios,
+      ...publicScenarios,
+      ...demoGateScenarios,
+      ...voteScenarios,
+      ...auditScenarios,
+      ...phoneScenarios,
+      ...performanceScenarios,
+    ];
+    // E2E_ONLY=word runs only the scenarios whose name contains it (while working on one).
+    const only = process.env.E2E_ONLY?.toLowerCase();
+    for (const scenario of scenarios.filter((s) => !only || s.name.toLowerCase().includes(only))) {
       try {
         await scenario.run(ctx);
         results.push({ name: scenario.name });

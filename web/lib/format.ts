@@ -49,3 +49,10 @@ export function formatParam(value: bigint, unit: Unit): string {
 export function unitName(value: number): Unit {
   return Unit[value] ?? "Count";
 }
+
+const precise = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4, minimumFractionDigits: 4 });
+
+/** Pay accruing by the second: "12.3456 RSC". */
+export function formatRscPrecise(wei: bigint): string {
+  return `${precise.format(Number(formatUnits(wei, 18)))} RSC`;
+}

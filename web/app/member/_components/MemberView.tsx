@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useConnection } from "wagmi";
 import { ConnectPanel } from "../../../components/ConnectPanel.tsx";
 import { useRscAccount } from "../../../hooks/useRscAccount.ts";
@@ -9,7 +10,12 @@ import { RedemptionCard } from "./RedemptionCard.tsx";
 import { SendForm } from "./SendForm.tsx";
 import { UbiCard } from "./UbiCard.tsx";
 
-/** The member's page: balance, send, UBI, USD redemption — or the way to connect. */
+// Shown only once a member is connected: loaded then, so the page's first load stays small.
+const PurchasesCard = dynamic(() => import("./PurchasesCard.tsx").then((m) => m.PurchasesCard));
+const PayStubs = dynamic(() => import("../../../components/PayStubs.tsx").then((m) => m.PayStubs));
+const WaitListsCard = dynamic(() => import("./WaitListsCard.tsx").then((m) => m.WaitListsCard));
+
+/** The member's page: balance, send, UBI, USD redemption, purchases, pay stubs, wait-lists — or the way to connect. */
 export function MemberView() {
   const { address, status } = useConnection();
   const account = useRscAccount(address);
@@ -31,6 +37,9 @@ export function MemberView() {
           <SendForm from={address} onSent={() => account.refetch()} />
           <UbiCard memberId={account.data!.memberId} onClaimed={() => account.refetch()} />
           <RedemptionCard holder={address} onRequested={() => account.refetch()} />
+          <PurchasesCard buyer={address} onBought={() => account.refetch()} />
+          <PayStubs worker={address} />
+          <WaitListsCard member={address} />
         </>
       )}
       <LaterCard />

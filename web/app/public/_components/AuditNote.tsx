@@ -1,15 +1,14 @@
-/**
- * The audit page runs the SDK auditor (sdk/src/audit), which is not part of this build yet; this
- * section says so instead of pretending to audit.
- */
+import Link from "next/link";
+
+/** Points to the audit page, where the SDK auditor runs against this chain. */
 export function AuditNote() {
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit</h2>
       <p>
-        Audit page: not available yet. It will run the Conductor SDK auditor (<code>sdk/src/audit</code>) in your
-        browser against this chain and show its result; this build of the dashboard does not include the auditor. Until
-        then, the transfer explorer above lists every movement of RSC for your own checks.
+        The <Link href="/audit">audit page</Link> runs the Conductor SDK auditor against this chain: it rebuilds every
+        balance from the logs, checks every movement against the region's rules, and lists any violation (block,
+        transaction, rule, expected, found).
       </p>
     </section>
   );

@@ -1,0 +1,131 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { payrollAbi } from "../../sdk/src/generated/abis.ts";
+import { getPayroll, type PayrollRow } from "../../sdk/src/payroll/getPayroll.ts";
+import { useConductorClient } from "./useConductorClient.ts";
+import { useRefetchOnBlock } from "./useRefetchOnBlock.ts";
+import { useRegion } from "./useRegion.ts";
+
+/** One of a worker's employments as of the latest block: the SDK's payroll row plus its terms. */
+export interface EmploymentView extends PayrollRow {
+  occupationId: number;
+  mode: "Shift" | "Timesheet";
+  onShift: boolean;
+  ended: boolean;
+  /** Seconds submitted on a timesheet and not yet approved. */
+  pendingSeconds: number;
+  /** When (browser clock, ms) the row was read: accrual since then is computed in the page. */
+  readAtMs: number;
+}
+
+/** A worker's employments (from `Hired` events), each with the SDK's `getPayroll` row, refreshed every block. */
+export function useEmployments(worker: Address | undefined) {
+  const region = useRegion();
+  const client = useConductorClient();
+  const payroll = region.contracts.Payroll;
+  const enabled = client !== undefined && worker !== undefined && payroll !== undefined;
+  const query = useQuery({
+    queryKey: ["employments", region.chainId, payroll, worker],
+    enabled,
+    queryFn: async (): Promise<EmploymentView[]> => {
+      const reader = client!.publicClient;
+      const hired = await reader.getContractEvents({
+        address: payroll!,
+        abi: payrollAbi,
+        eventName: "Hired",
+        args: { worker },
+        fromBlock: BigInt(region.startBlock),
+      });
+      if (hired.length === 0) return [];
+      const readAtMs = Date.now();
+      const blockNumber = await reader.getBlockNumber({ cacheTime: 0 });
+      const ids = hired.map((h) => h.args.employmentId!);
+      const rows = await getPayroll(client!, { employmentIds: ids });
+      return Promise.all(
+        rows.map(async (row) => {
+          const e = await reader.readContract({
+            address: payroll!,
+            abi: payrollAbi,
+            functionName: "employment",
+            args: [row.employmentId],
+            blockNumber,
+          });
+          return {
+            ...row,
+            occupationId: e.occupationId,
+            mode: e.mode === 0 ? "Shift" : "Timesheet",
+            onShift: e.onShift,
+            ended: e.ended,
+            pendingSeconds: e.pendingSeconds,
+            readAtMs,
+          } satisfies EmploymentView;
+        }),
+      );
+    },
+  });
+  useRefetchOnBlock(query.refetch, enabled);
+  return query;
+}
+
+/** One wage payment: a pay stub (gross, income tax withheld, net). */
+export interface PayStub {
+  employmentId: bigint;
+  company: Address | undefined;
+  gross: bigint;
+  tax: bigint;
+  net: bigint;
+  blockNumber: bigint;
+  timestamp: bigint;
+  transactionHash: `0x${string}`;
+}
+
+/** A worker's pay stubs, newest first, from the payroll's `WagePaid` events. */
+export function usePayStubs(worker: Address | undefined) {
+  const region = useRegion();
+  const client = useConductorClient();
+  const payroll = region.contracts.Payroll;
+  const enabled = client !== undefined && worker !== undefined && payroll !== undefined;
+  const query = useQuery({
+    queryKey: ["paystubs", region.chainId, payroll, worker],
+    enabled,
+    queryFn: async (): Promise<PayStub[]> => {
+      const reader = client!.publicClient;
+      const [paid, hired] = await Promise.all([
+        reader.getContractEvents({
+          address: payroll!,
+          abi: payrollAbi,
+          eventName: "WagePaid",
+          args: { worker },
+          fromBlock: BigInt(region.startBlock),
+        }),
+        reader.getContractEvents({
+          address: payroll!,
+          abi: payrollAbi,
+          eventName: "Hired",
+          args: { worker },
+          fromBlock: BigInt(region.startBlock),
+        }),
+      ]);
+      const companyOf = new Map(hired.map((h) => [h.args.employmentId!, h.args.company!]));
+      const times = new Map<bigint, bigint>();
+      for (const p of paid) {
+        if (!times.has(p.blockNumber))
+          times.set(p.blockNumber, (await reader.getBlock({ blockNumber: p.blockNumber })).timestamp);
+      }
+      return paid
+        .map((p) => ({
+          employmentId: p.args.employmentId!,
+          company: companyOf.get(p.args.employmentId!),
+          gross: p.args.gross!,
+          tax: p.args.tax!,
+          net: p.args.net!,
+          blockNumber: p.blockNumber,
+          timestamp: times.get(p.blockNumber) ?? 0n,
+          transactionHash: p.transactionHash,
+        }))
+        .reverse();
+    },
+  });
+  useRefetchOnBlock(query.refetch, enabled);
+  return query;
+}
