@@ -15,13 +15,16 @@ export const VALIDATOR_KEYS: Hex[] = [
 ];
 export const validators: LocalAccount[] = VALIDATOR_KEYS.map((k) => privateKeyToAccount(k));
 
-/** A region on its own in-process chain with its own chain id, core + bridge gateway deployed. */
-export async function deployRegionChain(chainId: number) {
+/**
+ * A region on its own in-process chain with its own chain id, core + bridge gateway deployed (and
+ * its marketplace layer, wired to the gateway, with `marketplace: true`).
+ */
+export async function deployRegionChain(chainId: number, options: { marketplace?: boolean } = {}) {
   const connection = await network.create({ override: { chainId } });
   // biome-ignore lint/suspicious/noExplicitAny: plugin-added properties
   const { ethers, ignition } = connection as any;
   const deployed = await ignition.deploy(
-    federationModule({ validators: validators.map((v) => v.address), threshold: 2 }),
+    federationModule({ validators: validators.map((v) => v.address), threshold: 2, marketplace: options.marketplace }),
     { displayUi: false, parameters: { Federation: { rotationDelay: 3600 } } },
   );
   const signers = await ethers.getSigners();
