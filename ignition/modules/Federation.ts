@@ -44,6 +44,7 @@ export function federationModule(options: { validators: string[]; threshold: num
       },
     );
     if (!options.marketplace) return { ...region, bridgeGateway };
+    // biome-ignore lint/correctness/useHookAtTopLevel: Ignition's useModule is not a React hook
     const market = m.useModule(Marketplace);
     m.call(bridgeGateway, "setMarketplace", [market.marketplace], { id: "SetBridgeMarketplace" });
     return { ...region, ...market, bridgeGateway };
