@@ -24,7 +24,9 @@ const federation = await startFederation({ ports: [env.PORT_A, env.PORT_B], dir:
 const deliveries = await seedFederationTraffic(federation);
 console.log("");
 for (const d of deliveries) {
-  console.log(`delivered: ${d.what} (${d.deliveredAtSourceBlock - d.sentBlock} source block(s) after sending)`);
+  console.log(
+    `delivered: ${d.what} (source block ${d.sentBlock}, ${d.elapsedMs} ms later in destination block ${d.deliveredBlock})`,
+  );
 }
 const { configPath } = federation;
 console.log(`\nfederation config: ${configPath}`);

@@ -154,13 +154,18 @@ export async function waitUntil(predicate: () => Promise<boolean>, timeoutMs: nu
   }
 }
 
-/** One demo bridge message and how fast it arrived. */
+/** One demo bridge message and when it arrived. */
 export interface DemoDelivery {
   what: string;
   id: string;
-  /** The source block of the send, and the source chain's head when delivery was first seen. */
+  /** Source and destination chain ids. */
+  from: number;
+  to: number;
+  /** The source chain's block of the send, and the destination chain's block of the delivery. */
   sentBlock: bigint;
-  deliveredAtSourceBlock: bigint;
+  deliveredBlock: bigint;
+  /** Wall-clock milliseconds from the send's receipt to the delivery being seen. */
+  elapsedMs: number;
 }
 
 /**
@@ -185,13 +190,27 @@ export async function seedFederationTraffic(federation: Federation, timeoutMs = 
       .map((l) => gateway.interface.parseLog(l))
       .find((p: { name: string } | null) => p?.name === "MessageSent");
     const sentBlock = BigInt(receipt.blockNumber);
+    const sentAt = Date.now();
     await waitUntil(
       () => to.deployed.bridgeGateway.isProcessed(from.chainId, log.args.nonce),
       timeoutMs,
       `${what} to arrive in ${to.name}`,
     );
-    const head = BigInt(await from.ethers.provider.getBlockNumber());
-    deliveries.push({ what, id: log.args.id, sentBlock, deliveredAtSourceBlock: head });
+    const elapsedMs = Date.now() - sentAt;
+    const gatewayThere = to.deployed.bridgeGateway;
+    const [arrival] = [
+      ...(await gatewayThere.queryFilter(gatewayThere.filters.MessageReceived(log.args.id))),
+      ...(await gatewayThere.queryFilter(gatewayThere.filters.MessageBounced(log.args.id))),
+    ];
+    deliveries.push({
+      what,
+      id: log.args.id,
+      from: from.chainId,
+      to: to.chainId,
+      sentBlock,
+      deliveredBlock: BigInt(arrival.blockNumber),
+      elapsedMs,
+    });
     return log.args.id as string;
   };
   const send = async (from: FederationRegion, to: FederationRegion, who: number, recipient: string, amount: bigint) => {
