@@ -28,6 +28,7 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
     uint256 public constant PURCHASE_GAS = 400_000;
 
     bytes32 public constant MESSAGE_TYPEHASH = keccak256(
+        // solhint-disable-next-line max-line-length
         "Message(uint64 srcChainId,address srcGateway,uint64 dstChainId,address dstGateway,uint64 nonce,address sender,address recipient,uint256 amount,uint8 kind,bytes32 ref)"
     );
 

@@ -4,7 +4,7 @@
  * both ways, three validators (2-of-3) and the relayer. Used by `npm run start:federation` and by
  * the end-to-end test (ports from the system).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { Contract } from "ethers";
@@ -115,7 +115,10 @@ export async function startFederation(options: StartFederationOptions) {
     `${JSON.stringify({ regions: regions.map((s) => ({ name: s.name, chainId: s.chainId, rpcUrl: s.rpcUrl, deployment: s.deployment })) }, null, 2)}\n`,
   );
   const federated = readFederation(configPath);
+  // Fresh chains every start: state left by an earlier run (cursors past the new heads, ids marked
+  // delivered that the same deployer's same addresses produce again) would hold messages back.
   const stateDir = join(options.dir, "federation-state");
+  rmSync(stateDir, { recursive: true, force: true });
   // The relayer pays gas with the first validator's key on the local chains.
   for (const s of regions) {
     await s.connection.provider.request({
