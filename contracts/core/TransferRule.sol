@@ -19,6 +19,7 @@ library TransferRule {
     uint256 private constant EXTERNAL = 1 << 4;
     uint256 private constant REGION = 1 << 5;
     uint256 private constant MODULE = 1 << 6;
+    uint256 private constant BRIDGE = 1 << 7;
 
     uint256 private constant ANY_COMPANY = COMPANY | REGIONAL | EXTERNAL;
     uint256 private constant HOLDERS = PERSON | ANY_COMPANY;
@@ -31,11 +32,12 @@ library TransferRule {
     /// @notice The 64-bit mask of allowed kind pairs for `action`.
     function maskOf(Action action) internal pure returns (uint64) {
         if (action == Action.Transfer) return _pairs(PERSON, PERSON);
-        if (action == Action.Purchase) return _pairs(HOLDERS | REGION, ANY_COMPANY);
+        // The Bridge buys for a buyer of another region (cross-region purchase, paid from its mint).
+        if (action == Action.Purchase) return _pairs(HOLDERS | REGION | BRIDGE, ANY_COMPANY);
         if (action == Action.Rent) return _pairs(HOLDERS, REGIONAL | REGION);
         if (action == Action.Wage) return _pairs(COMPANY | REGIONAL, PERSON);
         if (action == Action.IncomeTax) return _pairs(COMPANY | REGIONAL, REGION);
-        if (action == Action.SalesTax) return _pairs(HOLDERS | REGION, REGION);
+        if (action == Action.SalesTax) return _pairs(HOLDERS | REGION | BRIDGE, REGION);
         if (action == Action.ProfitAtRestTax) return _pairs(COMPANY | REGIONAL, REGION);
         if (action == Action.Ubi) return _pairs(REGION, PERSON);
         if (action == Action.Subsidy) return _pairs(REGION, REGIONAL);
@@ -44,7 +46,7 @@ library TransferRule {
         if (action == Action.Deposit) return _pairs(NONE, HOLDERS | REGION);
         if (action == Action.Redemption) return _pairs(HOLDERS, MODULE) | _pairs(MODULE, NONE);
         if (action == Action.BridgeOut) return _pairs(PERSON | COMPANY | REGIONAL | REGION, NONE);
-        if (action == Action.BridgeIn) return _pairs(NONE, PERSON | COMPANY | REGIONAL | REGION);
+        if (action == Action.BridgeIn) return _pairs(NONE, PERSON | COMPANY | REGIONAL | REGION | BRIDGE);
         if (action == Action.Pooling) return _pairs(REGION, REGION | NONE) | _pairs(NONE, REGION);
         if (action == Action.Recovery) return _pairs(PERSON, PERSON);
         if (action == Action.Refund) return _pairs(ANY_COMPANY | MODULE, HOLDERS | REGION);

@@ -9,18 +9,26 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {RateLimiter} from "@openzeppelin/contracts/utils/RateLimiter.sol";
 import {Action, Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
+import {TransferRule} from "../core/TransferRule.sol";
+import {IMarketplace} from "../marketplace/IMarketplace.sol";
 import {IBridgeGateway} from "./IBridgeGateway.sol";
 
 /// @title BridgeGateway
 /// @notice See {IBridgeGateway}. Registered in the token as kind `Bridge` with the actions
-/// BridgeOut, BridgeIn and Pooling. `DEFAULT_ADMIN_ROLE` is the region's governance executor
+/// BridgeOut, BridgeIn and Pooling (a cross-region purchase arrives as a BridgeIn onto the gateway
+/// itself, which the region's marketplace spends at once). `DEFAULT_ADMIN_ROLE` is the region's governance executor
 /// (routes, limits, validator rotation, unpause, upgrades); `GUARDIAN_ROLE` may pause.
 contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeable, EIP712Upgradeable, UUPSUpgradeable {
     using RateLimiter for RateLimiter.RefillingBucket;
 
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
 
+    /// @notice Gas forwarded to {deliverPurchase}: a fixed budget, so the relayer's gas limit can
+    /// never turn a purchase into a bounce (it must leave this much, or the delivery reverts).
+    uint256 public constant PURCHASE_GAS = 400_000;
+
     bytes32 public constant MESSAGE_TYPEHASH = keccak256(
+        // solhint-disable-next-line max-line-length
         "Message(uint64 srcChainId,address srcGateway,uint64 dstChainId,address dstGateway,uint64 nonce,address sender,address recipient,uint256 amount,uint8 kind,bytes32 ref)"
     );
 
@@ -45,6 +53,8 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         // Delivered messages, one bit per (source chain, nonce): a source gateway never sends two
         // messages with one nonce, and 256 deliveries share a storage word.
         mapping(uint64 srcChainId => mapping(uint256 word => uint256 bits)) delivered;
+        // The marketplace cross-region purchases buy from (0: none, purchases bounce).
+        IMarketplace marketplace;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.BridgeGateway")) - 1)) & ~bytes32(uint256(0xff))
@@ -141,6 +151,16 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         return _s().paused;
     }
 
+    /// @inheritdoc IBridgeGateway
+    function marketplace() external view returns (address) {
+        return address(_s().marketplace);
+    }
+
+    /// @inheritdoc IBridgeGateway
+    function purchaseRef(uint256 listingId, uint64 quantity) public pure returns (bytes32) {
+        return bytes32((listingId << 64) | quantity);
+    }
+
     // ================================================================== sending
 
     /// @inheritdoc IBridgeGateway
@@ -162,6 +182,26 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         BridgeGatewayStorage storage $ = _s();
         id = _send($, dstChainId, $.capitalPool, address(0), amount, MessageKind.Pooling, ref);
         $.rsc.move(Action.Pooling, $.capitalPool, address(0), amount, id);
+    }
+
+    /// @inheritdoc IBridgeGateway
+    function sendPurchase(uint64 dstChainId, address seller, uint256 listingId, uint64 quantity, uint256 maxTotal)
+        external
+        returns (bytes32 id)
+    {
+        BridgeGatewayStorage storage $ = _s();
+        Kind kind = $.rsc.kindOf(msg.sender);
+        // "If the transfer rule allows it at home": the buyer's kind may buy from a company here
+        // and may bridge out (Person, Company, RegionalCompany).
+        if (
+            !TransferRule.isAllowed(Action.Purchase, kind, Kind.Company)
+                || !TransferRule.isAllowed(Action.BridgeOut, kind, Kind.None)
+        ) revert BridgeGatewayNotABuyer(msg.sender, kind);
+        if (listingId == 0 || listingId > type(uint192).max || quantity == 0 || seller == address(0)) {
+            revert BridgeGatewayInvalidOrder(listingId, quantity, seller);
+        }
+        id = _send($, dstChainId, msg.sender, seller, maxTotal, MessageKind.Purchase, purchaseRef(listingId, quantity));
+        $.rsc.move(Action.BridgeOut, msg.sender, address(0), maxTotal, id);
     }
 
     // ================================================================== receiving
@@ -194,6 +234,10 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
             emit MessageReceived(id, m.srcChainId, $.capitalPool, m.amount, m.kind);
             return;
         }
+        if (m.kind == MessageKind.Purchase) {
+            _receivePurchase($, m, id);
+            return;
+        }
         if (m.kind == MessageKind.Transfer) {
             IRSC.Account memory to = $.rsc.accountOf(m.recipient);
             if (to.kind != Kind.Person || to.suspended) {
@@ -206,7 +250,22 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         emit MessageReceived(id, m.srcChainId, m.recipient, m.amount, m.kind);
     }
 
+    /// @inheritdoc IBridgeGateway
+    function deliverPurchase(Message calldata m, bytes32 id) external returns (uint256 total) {
+        if (msg.sender != address(this)) revert BridgeGatewayOnlySelf(msg.sender);
+        IMarketplace market = _s().marketplace;
+        if (address(market) == address(0)) revert BridgeGatewayNoMarketplace();
+        total = _mintQuote(market, m.ref, id);
+        _buy(market, m, id, total);
+    }
+
     // ================================================================== governance
+
+    /// @inheritdoc IBridgeGateway
+    function setMarketplace(address marketplace_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _s().marketplace = IMarketplace(marketplace_);
+        emit MarketplaceSet(marketplace_);
+    }
 
     /// @notice Opens, changes or closes (perMessageCap 0) the route to region `chainId`.
     /// Emits {RouteConfigured}.
@@ -292,6 +351,53 @@ contract BridgeGateway is IBridgeGateway, Initializable, AccessControlUpgradeabl
         id = _messageId(m);
         route.sent += amount;
         emit MessageSent(id, dstChainId, nonce, sender, recipient, amount, kind, ref);
+    }
+
+    /// @dev Delivers purchase message `m`: the gateway's step runs in a self-call with a fixed gas
+    /// budget, so a refusal anywhere inside (marketplace, token, seller check) undoes the mint and the
+    /// listing change together and the whole amount returns to the buyer.
+    function _receivePurchase(BridgeGatewayStorage storage $, Message calldata m, bytes32 id) private {
+        // EIP-150 passes at most 63/64 of what is left: keep enough for the full budget.
+        uint256 required = PURCHASE_GAS + PURCHASE_GAS / 63 + 10_000;
+        if (gasleft() < required) revert BridgeGatewayInsufficientGas(gasleft(), required);
+        try this.deliverPurchase{gas: PURCHASE_GAS}(m, id) returns (uint256 total) {
+            // Cannot underflow: the marketplace refuses a total above the maximum (m.amount).
+            uint256 change = m.amount - total;
+            bytes32 changeId;
+            if (change != 0) changeId = _send($, m.srcChainId, address(this), m.sender, change, MessageKind.Refund, id);
+            (uint256 listingId, uint64 quantity) = _order(m.ref);
+            emit PurchaseDelivered(id, listingId, quantity, total, change, changeId);
+            emit MessageReceived(id, m.srcChainId, m.recipient, total, m.kind);
+        } catch (bytes memory reason) {
+            bytes32 refundId = _send($, m.srcChainId, address(this), m.sender, m.amount, MessageKind.Refund, id);
+            emit PurchaseRefused(id, reason);
+            emit MessageBounced(id, refundId, "purchase refused by the seller region's marketplace");
+        }
+    }
+
+    /// @dev Mints the listing's price plus this region's sales tax now onto the gateway. The quote
+    /// reverts for an unknown listing; the marketplace checks everything else in {_buy}.
+    function _mintQuote(IMarketplace market, bytes32 ref, bytes32 id) private returns (uint256 total) {
+        (uint256 listingId, uint64 quantity) = _order(ref);
+        (uint256 net, uint256 tax) = market.quote(listingId, quantity);
+        total = net + tax;
+        if (total != 0) _s().rsc.move(Action.BridgeIn, address(0), address(this), total, id);
+    }
+
+    /// @dev Buys through the marketplace with the minted `total`, for at most the buyer's maximum.
+    function _buy(IMarketplace market, Message calldata m, bytes32 id, uint256 total) private {
+        (uint256 listingId, uint64 quantity) = _order(m.ref);
+        (address seller, uint256 net, uint256 tax) =
+            market.purchaseFromBridge(listingId, quantity, m.amount, m.srcChainId, m.sender, id);
+        if (seller != m.recipient) revert BridgeGatewaySellerMismatch(listingId, m.recipient, seller);
+        // What was minted onto the gateway is exactly what the marketplace spent: nothing stays here.
+        if (net + tax != total) revert BridgeGatewayChargeMismatch(total, net + tax);
+    }
+
+    /// @dev The listing id and quantity packed in a purchase message's ref (see {purchaseRef}).
+    function _order(bytes32 ref) private pure returns (uint256 listingId, uint64 quantity) {
+        listingId = uint256(ref) >> 64;
+        quantity = uint64(uint256(ref));
     }
 
     function _consume(RateLimiter.RefillingBucket storage limiter, uint64 chainId, bool outbound, uint256 amount) private {

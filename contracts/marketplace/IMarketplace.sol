@@ -113,4 +113,40 @@ interface IMarketplace {
     /// Emits {Purchased}, and the token's {IRSC-ActionPerformed} for `Purchase` and `SalesTax`
     /// with `ref = bytes32(listingId)`.
     function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax);
+
+    // ------------------------------------------------------------------ cross-region purchases
+
+    /// @notice Emitted when the region's Bridge bought listing `listingId` for `buyer` of region
+    /// `buyerChainId` (bridge message `messageId`). `unitPrice`, `net` (to the seller) and `tax`
+    /// (to this region's capital pool, at this region's rate) in RSC wei.
+    event PurchasedAcrossRegions(
+        uint256 indexed listingId,
+        uint64 indexed buyerChainId,
+        address indexed buyer,
+        address seller,
+        uint64 quantity,
+        uint128 unitPrice,
+        uint256 net,
+        uint256 tax,
+        bytes32 messageId
+    );
+
+    /// @notice Thrown when {purchaseFromBridge} is called by an account that is not a Bridge.
+    error MarketplaceNotABridge(address caller, Kind kind);
+
+    /// @notice A cross-region purchase: the caller, the region's Bridge (kind `Bridge` in the
+    /// token), pays from its own balance — RSC it just minted against the buyer's burn in region
+    /// `buyerChainId` — `net = unitPrice × quantity` to the seller (`Purchase`) and
+    /// `floor(net × SalesTaxRate / 1e18)` of this region to the capital pool (`SalesTax`), both with
+    /// `ref = bytes32(listingId)`, and takes `quantity` off the listing's units left.
+    /// Requirements: the caller is a Bridge; the listing exists and is active; `quantity` > 0 and
+    /// available; net + tax <= `maxTotal`. Emits {PurchasedAcrossRegions}.
+    function purchaseFromBridge(
+        uint256 listingId,
+        uint64 quantity,
+        uint256 maxTotal,
+        uint64 buyerChainId,
+        address buyer,
+        bytes32 messageId
+    ) external returns (address seller, uint256 net, uint256 tax);
 }

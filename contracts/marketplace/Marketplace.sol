@@ -149,4 +149,64 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         s = $.listings[listingId];
         if (s.seller == address(0)) revert MarketplaceUnknownListing(listingId);
     }
+
+    // ================================================================== cross-region purchases
+
+    /// @inheritdoc IMarketplace
+    function purchaseFromBridge(
+        uint256 listingId,
+        uint64 quantity,
+        uint256 maxTotal,
+        uint64 buyerChainId,
+        address buyer,
+        bytes32 messageId
+    ) external returns (address seller, uint256 net, uint256 tax) {
+        _onlyBridge();
+        uint128 unitPrice;
+        (seller, unitPrice) = _takeUnitsForBridge(listingId, quantity);
+        (net, tax) = _chargeBridge(listingId, seller, uint256(unitPrice) * quantity, maxTotal);
+        emit PurchasedAcrossRegions(listingId, buyerChainId, buyer, seller, quantity, unitPrice, net, tax, messageId);
+    }
+
+    /// @dev Only the region's Bridge account may buy for a buyer of another region.
+    function _onlyBridge() private view {
+        Kind callerKind = rsc.kindOf(msg.sender);
+        if (callerKind != Kind.Bridge) revert MarketplaceNotABridge(msg.sender, callerKind);
+    }
+
+    /// @dev Pays `net` to the seller and this region's sales tax on it to the capital pool from the
+    /// Bridge's balance, refusing a total above `maxTotal`.
+    function _chargeBridge(uint256 listingId, address seller, uint256 net_, uint256 maxTotal)
+        private
+        returns (uint256 net, uint256 tax)
+    {
+        net = net_;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
+        bytes32 ref = bytes32(listingId);
+        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, ref);
+        rsc.move(Action.Purchase, msg.sender, seller, net, ref);
+    }
+
+    /// @dev Checks that `quantity` units of `listingId` can be bought and takes them off the
+    /// listing; returns its seller and unit price.
+    function _takeUnitsForBridge(uint256 listingId, uint64 quantity)
+        private
+        returns (address seller, uint128 unitPrice)
+    {
+        StoredListing storage s = _s().listings[listingId];
+        seller = s.seller;
+        if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
+        if (!s.active) revert MarketplaceListingInactive(listingId);
+        if (quantity == 0) revert MarketplaceZeroQuantity(listingId);
+        uint64 available = s.available;
+        if (available != UNLIMITED) {
+            if (quantity > available) revert MarketplaceInsufficientQuantity(listingId, quantity, available);
+            // Cannot underflow: quantity <= available.
+            unchecked {
+                s.available = available - quantity;
+            }
+        }
+        unitPrice = s.unitPrice;
+    }
 }

@@ -1,5 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { actionMask } from "../../sdk/src/core/enums.ts";
+import Marketplace from "./Marketplace.ts";
 import Region from "./Region.ts";
 
 /**
@@ -7,9 +8,11 @@ import Region from "./Region.ts";
  * as kind Bridge with BridgeOut, BridgeIn and Pooling. Validators and threshold are options of
  * {@link federationModule}; routes to other regions are configured by governance afterwards
  * (`configureRoute`), since they name the other chains' gateways.
+ * With `marketplace: true` it also deploys the region's marketplace layer and points the gateway
+ * at it (`setMarketplace`), so that buyers of other regions can buy its listings.
  * Ignition parameter: rotationDelay (seconds, default 2 days).
  */
-export function federationModule(options: { validators: string[]; threshold: number }) {
+export function federationModule(options: { validators: string[]; threshold: number; marketplace?: boolean }) {
   return buildModule("Federation", (m) => {
     const region = m.useModule(Region);
     const { rsc, capitalPool } = region;
@@ -40,6 +43,10 @@ export function federationModule(options: { validators: string[]; threshold: num
         id: "RegisterBridgeGateway",
       },
     );
-    return { ...region, bridgeGateway };
+    if (!options.marketplace) return { ...region, bridgeGateway };
+    // biome-ignore lint/correctness/useHookAtTopLevel: Ignition's useModule is not a React hook
+    const market = m.useModule(Marketplace);
+    m.call(bridgeGateway, "setMarketplace", [market.marketplace], { id: "SetBridgeMarketplace" });
+    return { ...region, ...market, bridgeGateway };
   });
 }

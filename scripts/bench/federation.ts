@@ -24,7 +24,7 @@ async function region(chainId: number) {
   // biome-ignore lint/suspicious/noExplicitAny: plugin-added properties
   const { ethers, ignition } = connection as any;
   const d = await ignition.deploy(
-    federationModule({ validators: demoValidators.map((v) => v.address), threshold: 2 }),
+    federationModule({ validators: demoValidators.map((v) => v.address), threshold: 2, marketplace: true }),
     {
       displayUi: false,
     },
@@ -110,6 +110,8 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
     met: receiveGas <= 120_000n,
   });
 
+  rows.push(...(await benchPurchase(a, b, addrA, addrB)));
+
   // Latency: both chains mine a block every second; validators and relayer poll every 100 ms.
   for (const r of [a, b]) {
     await r.connection.provider.request({ method: "evm_setAutomine", params: [false] });
@@ -154,4 +156,70 @@ export async function bench(): Promise<(BenchRow | ThroughputRow)[]> {
   await a.connection.close();
   await b.connection.close();
   return rows;
+}
+
+/** Signs `m` with two of the three demo validators, packed in signer order. */
+async function attest2(m: BridgeMessage): Promise<Hex> {
+  return packSignatures(
+    await Promise.all(
+      demoValidators.slice(0, 2).map(async (v) => ({ validator: v.address, signature: await signBridgeMessage(v, m) })),
+    ),
+  );
+}
+
+/**
+ * Cross-region purchase: a member of A buys a listing of a company of B (a treasury contract).
+ * Measured twice; the second (steady state: accounts, lots and the listing warm) is reported.
+ */
+async function benchPurchase(
+  a: Awaited<ReturnType<typeof region>>,
+  b: Awaited<ReturnType<typeof region>>,
+  addrA: Hex,
+  addrB: Hex,
+): Promise<BenchRow[]> {
+  const [gA, gB] = [a.d.bridgeGateway, b.d.bridgeGateway];
+  const signers = await b.ethers.getSigners();
+  const seller = await b.ethers.deployContract("TestTreasury", [signers[0].address]);
+  const sellerAddress = await seller.getAddress();
+  await (await b.d.registry.registerCompany(sellerAddress, 2 /* Company */, 1, "Bench Steel")).wait();
+  const market = b.d.marketplace;
+  await (
+    await seller.execute(
+      await market.getAddress(),
+      market.interface.encodeFunctionData("createListing", [0, "Steel beam", 10n * ONE, 1_000_000n]),
+    )
+  ).wait();
+  const listingId = await market.listingCount();
+  let sendGas = 0n;
+  let receiveGas = 0n;
+  for (let i = 0; i < 2; i++) {
+    const receipt = await (
+      await gA.connect(a.member).sendPurchase(b.chainId, sellerAddress, listingId, 2n, 25n * ONE)
+    ).wait();
+    sendGas = receipt.gasUsed;
+    const parsed = gA.interface.parseLog(
+      receipt.logs.find((l: { address: string }) => l.address.toLowerCase() === addrA.toLowerCase()),
+    );
+    const m: BridgeMessage = {
+      srcChainId: a.chainId,
+      srcGateway: addrA,
+      dstChainId: b.chainId,
+      dstGateway: addrB,
+      nonce: parsed.args.nonce,
+      sender: parsed.args.sender,
+      recipient: parsed.args.recipient,
+      amount: parsed.args.amount,
+      kind: 3,
+      ref: parsed.args.ref,
+    };
+    receiveGas = (await (await gB.receiveMessage(m, await attest2(m))).wait()).gasUsed;
+  }
+  return [
+    { group: "federation", operation: "send a cross-region purchase (burn the maximum, message)", gas: sendGas },
+    {
+      group: "federation",
+      operation: "receive a cross-region purchase, 2-of-3 (mint, pay seller and sales tax, change refund)",
+      gas: receiveGas,
+    },
+  ];
 }

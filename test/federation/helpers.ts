@@ -15,17 +15,30 @@ export const VALIDATOR_KEYS: Hex[] = [
 ];
 export const validators: LocalAccount[] = VALIDATOR_KEYS.map((k) => privateKeyToAccount(k));
 
-/** A region on its own in-process chain with its own chain id, core + bridge gateway deployed. */
-export async function deployRegionChain(chainId: number) {
-  const connection = await network.create({ override: { chainId } });
+/**
+ * A region on its own in-process chain with its own chain id, core + bridge gateway deployed (and
+ * its marketplace layer, wired to the gateway, with `marketplace: true`).
+ */
+export async function deployRegionChain(chainId: number, options: { marketplace?: boolean; serve?: boolean } = {}) {
+  // With `serve`, the chain is an HTTP node on 127.0.0.1 at a port the system chooses.
+  const server = options.serve ? await network.createServer({ override: { chainId } }, "127.0.0.1", 0) : undefined;
+  const bound = server ? await server.listen() : undefined;
+  const url = bound ? `http://${bound.address}:${bound.port}` : undefined;
+  const connection = url
+    ? await network.create({ network: "localhost", override: { url } })
+    : await network.create({ override: { chainId } });
   // biome-ignore lint/suspicious/noExplicitAny: plugin-added properties
   const { ethers, ignition } = connection as any;
   const deployed = await ignition.deploy(
-    federationModule({ validators: validators.map((v) => v.address), threshold: 2 }),
-    { displayUi: false, parameters: { Federation: { rotationDelay: 3600 } } },
+    federationModule({ validators: validators.map((v) => v.address), threshold: 2, marketplace: options.marketplace }),
+    {
+      displayUi: false,
+      parameters: { Federation: { rotationDelay: 3600 } },
+      ...(url ? { deploymentId: `federation-demo-test-${chainId}-${Date.now()}` } : {}),
+    },
   );
   const signers = await ethers.getSigners();
-  return { connection, ethers, ...deployed, signers, chainId: BigInt(chainId) };
+  return { connection, ethers, ...deployed, signers, chainId: BigInt(chainId), server, url };
 }
 
 export type RegionChain = Awaited<ReturnType<typeof deployRegionChain>>;

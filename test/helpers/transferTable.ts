@@ -15,16 +15,17 @@ type Rule = { from: Kind[]; to: Kind[] }[];
 export const TRANSFER_TABLE: Record<Action, Rule> = {
   // a direct transfer: any two people (second-hand sales), nobody else
   Transfer: [{ from: PERSON, to: PERSON }],
-  // a person, a company or the region buys a product or service from a company
-  Purchase: [{ from: [...HOLDERS, "Region"], to: COMPANIES }],
+  // a person, a company or the region buys a product or service from a company; the bridge buys
+  // for a buyer of another region (a cross-region purchase)
+  Purchase: [{ from: [...HOLDERS, "Region", "Bridge"], to: COMPANIES }],
   // a person or company rents regional housing (a regionally-operated company) or production equipment (the region)
   Rent: [{ from: HOLDERS, to: ["RegionalCompany", "Region"] }],
   // companies inside the regional economy pay their workers
   Wage: [{ from: ["Company", "RegionalCompany"], to: PERSON }],
   // income tax is withheld at the employer and goes to the capital pool
   IncomeTax: [{ from: ["Company", "RegionalCompany"], to: ["Region"] }],
-  // the buyer pays sales tax to the capital pool
-  SalesTax: [{ from: [...HOLDERS, "Region"], to: ["Region"] }],
+  // the buyer pays sales tax to the capital pool (the bridge, for a buyer of another region)
+  SalesTax: [{ from: [...HOLDERS, "Region", "Bridge"], to: ["Region"] }],
   // profits at rest of companies inside the economy are taxed into the capital pool
   ProfitAtRestTax: [{ from: ["Company", "RegionalCompany"], to: ["Region"] }],
   // the capital pool pays every member
@@ -42,9 +43,10 @@ export const TRANSFER_TABLE: Record<Action, Rule> = {
     { from: HOLDERS, to: ["Module"] },
     { from: ["Module"], to: ["None"] },
   ],
-  // leaving for another region burns here; arriving mints here (external companies stay outside)
+  // leaving for another region burns here; arriving mints here (external companies stay outside);
+  // a cross-region purchase arrives on the bridge itself, which pays the seller and the sales tax
   BridgeOut: [{ from: ["Person", "Company", "RegionalCompany", "Region"], to: ["None"] }],
-  BridgeIn: [{ from: ["None"], to: ["Person", "Company", "RegionalCompany", "Region"] }],
+  BridgeIn: [{ from: ["None"], to: ["Person", "Company", "RegionalCompany", "Region", "Bridge"] }],
   // regions pool funds with other regions: here, or across a bridge (burn / mint)
   Pooling: [
     { from: ["Region"], to: ["Region", "None"] },

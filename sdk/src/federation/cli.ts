@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConductorInputError } from "../errors.ts";
 import { endpoints, readFederation, relayerEndpoints } from "./config.ts";
 import { discoverHousing, discoverJobs, discoverListings } from "./discover.ts";
+import { registerFederationGroup } from "./federationCli.ts";
 import { runLoop } from "./loop.ts";
 import { Relayer } from "./relayer.ts";
 import { getSettlement } from "./settlement.ts";
@@ -28,8 +29,9 @@ function untilSignal(): AbortSignal {
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
-/** `conductor validate`, `conductor relay`, `conductor settlement`. */
+/** `conductor validate`, `relay`, `settlement`, `discover …` and `federation buy|audit`. */
 export function registerFederationCommands(program: Command): void {
+  registerFederationGroup(program);
   program
     .command("validate")
     .description("sign every bridge message that is final on its source chain (key: CONDUCTOR_VALIDATOR_KEY)")

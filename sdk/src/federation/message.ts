@@ -3,7 +3,7 @@ import { hashTypedData } from "viem";
 import { z } from "zod";
 
 /** The kinds of bridge message, as `IBridgeGateway.MessageKind` numbers them. */
-export const MessageKind = ["Transfer", "Pooling", "Refund"] as const;
+export const MessageKind = ["Transfer", "Pooling", "Refund", "Purchase"] as const;
 export type MessageKind = (typeof MessageKind)[number];
 
 /** A bridge message exactly as the gateways sign and verify it. */

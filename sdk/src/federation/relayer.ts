@@ -1,6 +1,13 @@
 import { type Account, BaseError, type Chain, type Hex, type Transport, type WalletClient } from "viem";
 import { bridgeGatewayAbi } from "../generated/abis.ts";
-import { type BridgeMessage, messageFromJson, packSignatures, StoredSignature, toJson } from "./message.ts";
+import {
+  type BridgeMessage,
+  MessageKind,
+  messageFromJson,
+  packSignatures,
+  StoredSignature,
+  toJson,
+} from "./message.ts";
 import { type ChainEndpoint, scanSentMessages } from "./scan.ts";
 import { DiskState } from "./store.ts";
 
@@ -133,7 +140,8 @@ export class Relayer {
         functionName: "receiveMessage",
         args,
         nonce,
-        gas: 400_000n,
+        // A purchase forwards a fixed gas budget to the seller region's marketplace (PURCHASE_GAS).
+        gas: message.kind === MessageKind.indexOf("Purchase") ? 800_000n : 400_000n,
       });
       const receipt = await dst.publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") return "failed";

@@ -9,7 +9,7 @@ export type Action = (typeof Action)[number];
 export const RedemptionStatus = ["None","Pending","Paid","Refunded"] as const;
 export type RedemptionStatus = (typeof RedemptionStatus)[number];
 
-export const MessageKind = ["Transfer","Pooling","Refund"] as const;
+export const MessageKind = ["Transfer","Pooling","Refund","Purchase"] as const;
 export type MessageKind = (typeof MessageKind)[number];
 
 export const GovernanceMode = ["Direct","Representative","Both"] as const;
