@@ -14,6 +14,9 @@ export function Nav({ regionName }: { regionName: string }) {
             <Link href="/member">Member</Link>
           </li>
           <li>
+            <Link href="/company">Company</Link>
+          </li>
+          <li>
             <Link href="/public">Public</Link>
           </li>
         </ul>

@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { buildApp, type RunningApp, startApp } from "./app.ts";
 import { ConsoleWatch, launchChromium } from "./browser.ts";
 import { type DemoRegion, startDemoRegion } from "./region.ts";
+import { companyScenarios } from "./scenarios/company.ts";
 import { demoGateScenarios } from "./scenarios/demoGate.ts";
 import { memberScenarios } from "./scenarios/member.ts";
 import { performanceScenarios } from "./scenarios/performance.ts";
@@ -48,7 +49,13 @@ async function main(): Promise<void> {
     app = await startApp(port(), { CONDUCTOR_DEMO: "1", CONDUCTOR_DEMO_FILE: region.demoFile });
     chromium = await launchChromium();
     const ctx: E2EContext = { region, app, browser: chromium.browser, watch: new ConsoleWatch(), figures: [] };
-    for (const scenario of [...memberScenarios, ...publicScenarios, ...demoGateScenarios, ...performanceScenarios]) {
+    for (const scenario of [
+      ...memberScenarios,
+      ...publicScenarios,
+      ...demoGateScenarios,
+      ...companyScenarios,
+      ...performanceScenarios,
+    ]) {
       try {
         await scenario.run(ctx);
         results.push({ name: scenario.name });
