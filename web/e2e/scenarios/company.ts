@@ -32,7 +32,7 @@ export const companyScenarios: Scenario[] = [
       const first = await newPage(ctx, "company proposer");
       await openCompany(first, ctx.app.url, "Nia", "Maple Credit Union");
       const before = rscNumber(await first.getByTestId("treasury-balance").textContent());
-      const listing = first.getByLabel("Listing");
+      const listing = first.getByLabel("Listing", { exact: true });
       await listing.locator("option", { hasText: "Steel beam" }).waitFor({ state: "attached" });
       const value = await listing.locator("option", { hasText: "Steel beam" }).getAttribute("value");
       await listing.selectOption(value ?? "");
