@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { type Address, getAddress, isAddress } from "viem";
 import { z } from "zod";
 
@@ -26,8 +25,13 @@ export const DeploymentSchema = z.object({
 
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
-/** Reads and validates a deployment file. Throws a zod error that names the bad field. */
+/**
+ * Reads and validates a deployment file. Throws a zod error that names the bad field.
+ * (Node only. `node:fs` is loaded here rather than imported, so that browser bundles of the SDK's
+ * actions, which import this module for {@link contractAddress}, do not pull it in.)
+ */
 export function readDeployment(path: string): Deployment {
+  const { readFileSync } = process.getBuiltinModule("node:fs");
   return DeploymentSchema.parse(JSON.parse(readFileSync(path, "utf8")));
 }
 
