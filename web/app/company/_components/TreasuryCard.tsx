@@ -10,9 +10,8 @@ export function TreasuryCard({ company }: { company: CompanyEntry }) {
   return (
     <section className="card" aria-labelledby="treasury-title">
       <h2 id="treasury-title">{company.name}</h2>
-      <p className="muted">
-        {company.kind} · treasury <code>{company.address}</code>
-      </p>
+      <p className="muted">{company.kind} · treasury</p>
+      <p className="mono">{company.address}</p>
       <p>
         Treasury balance:{" "}
         <strong data-testid="treasury-balance">{account.data ? formatRsc(account.data.balance) : "…"}</strong>
