@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 
 /** The company's employees and their wages. */
 export function EmployeesCard({ safe }: { safe: string }) {

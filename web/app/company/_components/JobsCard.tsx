@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { TxStatus } from "../../../components/TxStatus.tsx";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
 
 /** The company's open job postings; posting and closing one are Safe proposals. */

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { TxStatus } from "../../../components/TxStatus.tsx";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
 import { formatRsc } from "../../../lib/format.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
 
 /** The company's listings; creating one or changing price, quantity or active is a Safe proposal. */

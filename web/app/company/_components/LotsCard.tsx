@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
 import { formatRsc } from "../../../lib/format.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 
 /** Profit at rest: the company's open lots, when each falls due and the tax it would then pay. */
 export function LotsCard({ safe }: { safe: string }) {

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { TxStatus } from "../../../components/TxStatus.tsx";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
 import { useRefetchOnBlock } from "../../../hooks/useRefetchOnBlock.ts";
 import { useTx } from "../../../hooks/useTx.ts";
 import { shortAddress } from "../../../lib/format.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 
 /** What waits for the company's signers, in words, with approve and execute. */
 export function ProposalsCard({ safe, me }: { safe: Address; me: Address }) {

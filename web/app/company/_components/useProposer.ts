@@ -1,7 +1,7 @@
 import type { ConductorClient } from "../../../../sdk/src/client.ts";
 import type { ContractCall } from "../../../../sdk/src/marketplace/shared.ts";
-import { useCompanyClient } from "../../../hooks/useCompanyClient.ts";
 import { useTx } from "../../../hooks/useTx.ts";
+import { useCompanyClient } from "./useCompanyClient.ts";
 
 /**
  * Proposes a company transaction on the board (signed by the connected signer) and tracks it.

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { usePublicClient, useWalletClient } from "wagmi";
-import type { ConductorClient } from "../../sdk/src/client.ts";
-import { useRegion } from "./useRegion.ts";
+import type { ConductorClient } from "../../../../sdk/src/client.ts";
+import { useRegion } from "../../../hooks/useRegion.ts";
 
 /**
  * An SDK client for the company page: wagmi's public client, the connected wallet (signing in the
