@@ -3,6 +3,7 @@ import type { Deployment } from "../../sdk/src/deployment.ts";
 import * as abis from "../../sdk/src/generated/abis.ts";
 import { type DemoAccount, demoAccounts, demoWallet } from "./demoAccounts.ts";
 import { createSafe, execSafe } from "./safe.ts";
+import { seedPendingProposal } from "./seedProposals.ts";
 
 const ONE = 10n ** 18n;
 
@@ -158,6 +159,7 @@ export async function seedDemoRegion(
   const buildings = deployment.contracts.Housing
     ? await seedHousing(deployment, registrar, signers, members, companies, employments)
     : [];
+  await seedPendingProposal(deployment, signers, companies);
   return { accounts, companies, employments, buildings };
 }
 

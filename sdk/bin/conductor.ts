@@ -16,6 +16,7 @@ import { registerMarketplaceCommands } from "../src/marketplace/cli.ts";
 import { registerNetworkCommands } from "../src/network/cli.ts";
 import { registerPayrollCommands } from "../src/payroll/cli.ts";
 import { registerServicesCommands } from "../src/services/cli.ts";
+import { registerCompanyCommands } from "../src/treasury/cli.ts";
 
 const program = addGlobalOptions(
   new Command("conductor")
@@ -29,6 +30,7 @@ registerRegistryCommands(program);
 registerGovernanceCommands(program);
 registerPayrollCommands(program);
 registerMarketplaceCommands(program);
+registerCompanyCommands(program);
 registerServicesCommands(program);
 registerFederationCommands(program);
 registerAuditCommands(program);

@@ -25,9 +25,12 @@ export const DeploymentSchema = z.object({
 
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
-/** Reads and validates a deployment file. Throws a zod error that names the bad field. */
+/**
+ * Reads and validates a deployment file. Throws a zod error that names the bad field.
+ * (Node only. `node:fs` is loaded here rather than imported, so that browser bundles of the SDK's
+ * actions, which import this module for {@link contractAddress}, do not pull it in.)
+ */
 export function readDeployment(path: string): Deployment {
-  // node:fs is fetched when called, not imported: the dashboard bundles this module for the browser.
   const { readFileSync } = process.getBuiltinModule("node:fs");
   return DeploymentSchema.parse(JSON.parse(readFileSync(path, "utf8")));
 }

@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 const PAGES = [
   { href: "/member", label: "Member" },
   { href: "/worker", label: "Worker" },
+  { href: "/company", label: "Company" },
   { href: "/vote", label: "Vote" },
   { href: "/public", label: "Public" },
   { href: "/audit", label: "Audit" },

@@ -9,6 +9,7 @@ import { buildApp, type RunningApp, startApp } from "./app.ts";
 import { ConsoleWatch, launchChromium } from "./browser.ts";
 import { type DemoRegion, startDemoRegion } from "./region.ts";
 import { auditScenarios, phoneScenarios } from "./scenarios/audit.ts";
+import { companyScenarios } from "./scenarios/company.ts";
 import { demoGateScenarios } from "./scenarios/demoGate.ts";
 import { memberScenarios } from "./scenarios/member.ts";
 import { memberServiceScenarios } from "./scenarios/memberServices.ts";
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       ...workerScenarios,
       ...publicScenarios,
       ...demoGateScenarios,
+      ...companyScenarios,
       ...voteScenarios,
       ...auditScenarios,
       ...phoneScenarios,
