@@ -6,7 +6,7 @@
  * handed to its governance (governor, timelock, council) unless `--no-governance` is given.
  */
 import { parseArgs } from "node:util";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 import { z } from "zod";
 import { deployConductor } from "./lib/deploy.ts";
 
@@ -27,6 +27,8 @@ if (!parsed.success) {
   process.exit(2);
 }
 const deployerKey = process.env.CONDUCTOR_DEPLOYER_KEY;
+// Compiles what changed since the last build (a fresh clone has no artifacts yet).
+await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
 const connection = await network.create({
   network: "localhost",
   override: { url: parsed.data.rpc, ...(deployerKey ? { accounts: [deployerKey] } : {}) },

@@ -6,10 +6,14 @@
  * CONDUCTOR_EXIT_AFTER_SEED=1 stops after the seeded traffic has been delivered (used by tests).
  */
 import { join } from "node:path";
+import hre from "hardhat";
 import { z } from "zod";
 import { seedFederationTraffic, startFederation } from "./lib/federation.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
+
+// Compiles what changed since the last build (a fresh clone has no artifacts yet).
+await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
 const env = z
   .object({
     PORT_A: z.coerce.number().int().min(0).max(65535).default(8546),

@@ -3,7 +3,7 @@
  * 1. starts Hardhat's EDR node in this process and serves it through the region's JSON-RPC
  *    gateway on 127.0.0.1 (PORT, default 8545), which refuses transactions the Permissioning
  *    contract rejects (reads pass through);
- * 2. deploys the region with Hardhat Ignition (deployments/<chainId>.json);
+ * 2. deploys the region with Hardhat Ignition (record in .conductor/deployment-<chainId>.json);
  * 3. seeds members, companies, reserves, deposits, employments and a history;
  * 4. starts the payroll keeper;
  * 5. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 import { z } from "zod";
 import { createConductorClient } from "../sdk/src/client.ts";
 import { startGateway } from "./gateway/gateway.ts";
@@ -36,6 +36,8 @@ const { PORT, CONDUCTOR_REGION_NAME: regionName } = env.data;
 
 // The chain runs in this process; its only JSON-RPC endpoint is the gateway, which hands every
 // request to the in-process node (no second HTTP hop: the check costs one in-process eth_call).
+// Compiles what changed since the last build (a fresh clone has no artifacts yet).
+await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
 const connection = await network.create();
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 try {
@@ -54,10 +56,13 @@ const deployConnection = await network.create({ network: "localhost", override: 
 // biome-ignore lint/suspicious/noExplicitAny: ethers is added to the connection by its plugin
 const { ethers } = deployConnection as any;
 const chainId = Number((await ethers.provider.getNetwork()).chainId);
+// The demo's record stays under .conductor/ (deployments/ is for regions deployed to real nodes).
+const demoRecord = join(ROOT, ".conductor", `deployment-${chainId}.json`);
 const deployment = await deployConductor({
   connection: deployConnection,
   regionName,
   deploymentId: `demo-${chainId}`,
+  outFile: demoRecord,
   reset: true,
 });
 console.log(`deployed: region "${regionName}" on chain ${chainId}`);
@@ -80,6 +85,7 @@ const governed = await deployConductor({
   connection: deployConnection,
   regionName,
   deploymentId: `demo-${chainId}`,
+  outFile: demoRecord,
   governed: true,
 });
 Object.assign(deployment.contracts, governed.contracts);

@@ -26,13 +26,16 @@ export const DeploymentSchema = z.object({
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
 /**
- * Reads and validates a deployment file. Throws a zod error that names the bad field.
+ * Reads and validates a deployment file: a deployment record, or a file that holds one under
+ * `deployment` (like `.conductor/demo.json`, written by `npm start`). Throws a zod error that names
+ * the bad field.
  * (Node only. `node:fs` is loaded here rather than imported, so that browser bundles of the SDK's
  * actions, which import this module for {@link contractAddress}, do not pull it in.)
  */
 export function readDeployment(path: string): Deployment {
   const { readFileSync } = process.getBuiltinModule("node:fs");
-  return DeploymentSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  const json = JSON.parse(readFileSync(path, "utf8")) as { deployment?: unknown };
+  return DeploymentSchema.parse(json?.deployment ?? json);
 }
 
 /** The address of `name` in `deployment`, or a clear error when this region has no such contract. */

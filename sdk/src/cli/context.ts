@@ -27,6 +27,16 @@ const GlobalSchema = z.object({
 /** A deployment file is either a deployment record or `.conductor/demo.json` (which holds one). */
 const DeploymentFileSchema = z.union([DeploymentSchema, z.object({ deployment: DeploymentSchema })]);
 
+/**
+ * The deployment file a command uses when none is given: `.conductor/demo.json` (written by
+ * `npm start`; current directory, then the package) when there is one, else
+ * `deployments/31337.json` (a region deployed with `npm run deploy` to a local node).
+ */
+export function defaultDeploymentFile(): string {
+  const demo = [process.cwd(), PACKAGE_ROOT].map((r) => join(r, ".conductor", "demo.json")).find(existsSync);
+  return demo ?? join("deployments", "31337.json");
+}
+
 /** Adds the global options to the program. */
 export function addGlobalOptions(program: Command): Command {
   return program

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { formatUnits, parseUnits } from "viem";
 import { z } from "zod";
+import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
 import { ConductorError, ConductorInputError } from "../errors.ts";
@@ -95,9 +96,9 @@ export function registerGovernanceCommands(program: Command, options: RegisterGo
         new Option("--rpc <url>", "JSON-RPC endpoint").env("CONDUCTOR_RPC_URL").default("http://127.0.0.1:8545"),
       )
       .addOption(
-        new Option("--deployment <file>", "deployment record")
+        new Option("--deployment <file>", "deployment record (default: .conductor/demo.json)")
           .env("CONDUCTOR_DEPLOYMENT")
-          .default("deployments/31337.json"),
+          .default(defaultDeploymentFile()),
       );
 
   connection(program.command("params"))

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type Address, getAddress, type Hex, isAddress } from "viem";
+import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
 import { ConductorInputError } from "../errors.ts";
@@ -26,7 +27,7 @@ interface CommonOptions {
 }
 
 function client(opts: CommonOptions): ConductorClient {
-  const deployment = readDeployment(opts.deployment ?? process.env.CONDUCTOR_DEPLOYMENT ?? "deployments/31337.json");
+  const deployment = readDeployment(opts.deployment ?? process.env.CONDUCTOR_DEPLOYMENT ?? defaultDeploymentFile());
   return createConductorClient({
     rpcUrl: opts.rpc ?? process.env.CONDUCTOR_RPC_URL ?? deployment.rpcUrl ?? "http://127.0.0.1:8545",
     deployment,

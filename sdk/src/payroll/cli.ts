@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { formatUnits } from "viem";
+import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
 import { ConductorError } from "../errors.ts";
@@ -61,9 +62,9 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
         new Option("--rpc <url>", "JSON-RPC endpoint").env("CONDUCTOR_RPC_URL").default("http://127.0.0.1:8545"),
       )
       .addOption(
-        new Option("--deployment <file>", "deployment record")
+        new Option("--deployment <file>", "deployment record (default: .conductor/demo.json)")
           .env("CONDUCTOR_DEPLOYMENT")
-          .default("deployments/31337.json"),
+          .default(defaultDeploymentFile()),
       );
 
   const payroll = connection(program.command("payroll"))
