@@ -83,7 +83,9 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
     reset: true,
     outFile: deploymentFile,
   });
-  const seeded = seed ? await seedDemoRegion(ethers.provider, deployment) : { accounts: [], companies: [] };
+  const seeded = seed
+    ? await seedDemoRegion(ethers.provider, deployment)
+    : { accounts: [], companies: [], employments: [] };
   const client = createPublicClient({
     transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }),
   }) as PublicClient;

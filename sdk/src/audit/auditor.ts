@@ -75,7 +75,7 @@ export class AuditInterruptedError extends Error {
 export async function runAudit(params: RunAuditParameters): Promise<AuditReport> {
   const started = Date.now();
   const { client, addresses } = params;
-  const rules = params.rules ?? defaultRules();
+  const rules = params.rules ?? defaultRules(addresses);
   const chainId = await client.getChainId();
   const toBlock = params.toBlock ?? Number(await client.getBlockNumber({ cacheTime: 0 }));
   const fromBlock = params.fromBlock ?? params.startBlock;
@@ -102,6 +102,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     engine.violations.push(...(resumed.violations as AuditReport["violations"]));
     engine.violationCount = resumed.violationCount;
     supplyDelta = BigInt(resumed.supplyDelta);
+    for (const r of rules) if (r.load && resumed.rules[r.name] !== undefined) r.load(resumed.rules[r.name]);
   }
   let nextBlock = resumed?.nextBlock ?? params.startBlock;
   const eventsAtStart = engine.counters.events;
@@ -130,6 +131,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
         violations: engine.violations,
         violationCount: engine.violationCount,
         supplyDelta: supplyDelta.toString(),
+        rules: Object.fromEntries(rules.filter((r) => r.save).map((r) => [r.name, r.save!()])),
       });
   };
 

@@ -46,6 +46,10 @@ export function regionAddresses(d: Deployment): RegionAddresses {
     reserve: c.Reserve.toLowerCase(),
     capitalPool: c.CapitalPool.toLowerCase(),
     regionParameters: c.RegionParameters.toLowerCase(),
+    ...(c.Payroll && c.WageSchedule
+      ? { payroll: c.Payroll.toLowerCase(), wageSchedule: c.WageSchedule.toLowerCase() }
+      : {}),
+    ...(c.ProfitAtRest ? { profitAtRest: c.ProfitAtRest.toLowerCase() } : {}),
   };
 }
 
