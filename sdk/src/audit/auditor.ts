@@ -44,6 +44,8 @@ export interface RunAuditParameters {
    * URL when it has one; otherwise through the client).
    */
   rpcUrl?: string;
+  /** eth_getLogs requests in flight ahead of the chunk being checked (default 2). */
+  prefetch?: number;
   /** Cap on one eth_getLogs answer, in bytes (default 16 MiB). */
   maxResponseBytes?: number;
   /** Keep at most this many violations in the report; all are counted (default 10,000). */
@@ -150,6 +152,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     targetLogs: params.targetLogs,
     rpcUrl: params.rpcUrl ?? (client.transport as { url?: string }).url,
     maxResponseBytes: params.maxResponseBytes,
+    prefetch: params.prefetch,
   });
   let lastCheckpoint = nextBlock - 1;
   const timings = { waitingForLogsMs: 0, checkingMs: 0, crossCheckMs: 0 };

@@ -94,13 +94,23 @@ export class AuditEngine {
   async processLogs(logs: readonly RpcLog[]): Promise<void> {
     const events: AuditEvent[] = new Array(logs.length);
     const needTime = new Set<number>();
+    const known = new Map<number, number>();
+    const timed = this.timed;
     for (let i = 0; i < logs.length; i++) {
-      if (logs[i].removed) throw new Error(`log ${logs[i].transactionHash}#${logs[i].logIndex} was removed (reorg)`);
-      const ev = decodeLog(logs[i], this.emitters);
+      const log = logs[i];
+      if (log.removed) throw new Error(`log ${log.transactionHash}#${log.logIndex} was removed (reorg)`);
+      const ev = decodeLog(log, this.emitters);
       events[i] = ev;
-      if (this.timed.some((r) => r.needsTimestamp?.(ev))) needTime.add(ev.blockNumber);
+      // Every rule sees every event here (no short cut): some keep a pre-pass state (e.g. which accounts are companies).
+      let need = false;
+      for (let k = 0; k < timed.length; k++) if (timed[k].needsTimestamp!(ev)) need = true;
+      if (!need) continue;
+      if (log.blockTimestamp !== undefined) known.set(ev.blockNumber, Number(log.blockTimestamp));
+      else needTime.add(ev.blockNumber);
     }
-    const times = needTime.size > 0 ? await blockTimestamps(this.client, [...needTime]) : undefined;
+    for (const b of known.keys()) needTime.delete(b);
+    const times = needTime.size > 0 ? await blockTimestamps(this.client, [...needTime]) : known;
+    if (times !== known) for (const [b, t] of known) times.set(b, t);
     let start = 0;
     for (let i = 1; i <= events.length; i++) {
       if (i < events.length && events[i].txHash === events[start].txHash) continue;

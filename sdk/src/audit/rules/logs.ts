@@ -28,3 +28,9 @@ export function selectors<T extends Record<string, string>>(signatures: T): { [K
 export function otherOf(ev: AuditEvent, address: string | undefined, topic: Hex): OtherEvent | undefined {
   return ev.type === "Other" && ev.address === address && ev.topics[0] === topic ? ev : undefined;
 }
+
+/** The larger of two bigints (Math.max does not take them). */
+export const maxOf = (a: bigint, b: bigint): bigint => (a > b ? a : b);
+
+/** The smaller of two bigints. */
+export const minOf = (a: bigint, b: bigint): bigint => (a < b ? a : b);

@@ -1,6 +1,6 @@
 import { ONE } from "../ledger.ts";
 import type { AuditEvent, EventOf, TxEvents } from "../types.ts";
-import { dataWord, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
+import { dataWord, maxOf, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
 import type { AuditRule, RuleContext } from "./rule.ts";
 
 /**
@@ -143,7 +143,7 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     const delay = b.regional ? rates.regionalDelay : rates.delay;
     const rate = b.regional ? rates.regionalRate : rates.rate;
     if (now < lot.at + delay) ctx.report(ev, `lot ${index} due at ${lot.at + delay}`, `collected at ${now}`);
-    const from = b.lotStart > b.totalOut ? b.lotStart : b.totalOut;
+    const from = maxOf(b.lotStart, b.totalOut);
     const open = lot.exempt || lot.end <= from ? 0n : lot.end - from;
     const expectedTax = (open * rate) / ONE;
     if (taxed !== open || tax !== expectedTax)

@@ -1,7 +1,7 @@
 import { settle, type WageEpoch } from "../../payroll/wage.ts";
 import { ONE } from "../ledger.ts";
 import type { EventOf, TxEvents } from "../types.ts";
-import { dataWord, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
+import { dataWord, minOf, type OtherEvent, selectors, topicAddress, topicWord } from "./logs.ts";
 import type { AuditRule, RuleContext } from "./rule.ts";
 
 const WAGE = 3;
@@ -241,7 +241,7 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
     claim(INCOME_TAX, ctx.addresses.capitalPool, tax);
     const before = balanceBefore.get(id);
     balanceBefore.delete(id);
-    const payable = before === undefined ? undefined : owed < before ? owed : before;
+    const payable = before === undefined ? undefined : minOf(owed, before);
     if (payable !== undefined && gross <= owed && gross !== payable)
       ctx.report(ev, `gross ${payable} = min(owed ${owed}, company balance ${before})`, `${gross}`);
     e.paid += gross;
