@@ -170,6 +170,22 @@ export async function bench(): Promise<ThroughputRow[]> {
     }
     const fillSeconds = (Date.now() - started) / 1000;
 
+    if (process.env.AUDIT_BENCH_AB) {
+      for (const round of [1, 2])
+        for (const targetLogs of [2_000, 5_000, 20_000]) {
+          const t = Date.now();
+          const rep = await runAudit({
+            client: r.client,
+            addresses: r.addresses,
+            startBlock: r.deployment.startBlock,
+            prefetch: 1,
+            targetLogs,
+          });
+          console.log(
+            `AB round ${round} targetLogs ${targetLogs}: ${Date.now() - t} ms, ${rep.events} events, ok ${rep.ok}, wait ${Math.round(rep.timings.waitingForLogsMs)} check ${Math.round(rep.timings.checkingMs)}`,
+          );
+        }
+    }
     // 1. Throughput: the audit as a user runs it, heap sampled throughout (garbage included).
     forceGc();
     const heapBefore = process.memoryUsage().heapUsed;

@@ -5,6 +5,12 @@ import type { AuditRule, RuleContext } from "./rules/rule.ts";
 import { blockTimestamps } from "./source.ts";
 import type { AuditEvent, RegionAddresses, TxEvents, Violation } from "./types.ts";
 
+/** A decoded chunk whose block times are on their way. */
+export interface PreparedChunk {
+  events: AuditEvent[];
+  times: Promise<Map<number, number>>;
+}
+
 /** What the engine has seen so far. */
 export interface AuditCounters {
   /** Logs decoded and checked. */
@@ -92,6 +98,15 @@ export class AuditEngine {
 
   /** Decodes, groups by transaction and checks one chunk of logs (in chain order). */
   async processLogs(logs: readonly RpcLog[]): Promise<void> {
+    await this.processPrepared(this.prepare(logs));
+  }
+
+  /**
+   * Decodes a chunk and asks the node for the block times its rules need, without waiting: the
+   * auditor prepares chunk k+1 (its times in flight) before it checks chunk k. Chunks must be
+   * prepared in chain order (rules' `needsTimestamp` may keep a pre-pass state).
+   */
+  prepare(logs: readonly RpcLog[]): PreparedChunk {
     const events: AuditEvent[] = new Array(logs.length);
     const needTime = new Set<number>();
     const known = new Map<number, number>();
@@ -109,8 +124,23 @@ export class AuditEngine {
       else needTime.add(ev.blockNumber);
     }
     for (const b of known.keys()) needTime.delete(b);
-    const times = needTime.size > 0 ? await blockTimestamps(this.client, [...needTime]) : known;
-    if (times !== known) for (const [b, t] of known) times.set(b, t);
+    const times =
+      needTime.size === 0
+        ? Promise.resolve(known)
+        : blockTimestamps(this.client, [...needTime]).then((found) => {
+            for (const [b, t] of known) found.set(b, t);
+            return found;
+          });
+    // A failure surfaces when the chunk is checked, not as an unhandled rejection.
+    times.catch(() => {});
+    return { events, times };
+  }
+
+  /** Groups a prepared chunk by transaction and checks it, once its block times have arrived. */
+  async processPrepared(prepared: PreparedChunk): Promise<void> {
+    const { events } = prepared;
+    const found = await prepared.times;
+    const times = found.size > 0 ? found : undefined;
     let start = 0;
     for (let i = 1; i <= events.length; i++) {
       if (i < events.length && events[i].txHash === events[start].txHash) continue;

@@ -196,8 +196,8 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     addresses: [ledgerAddress],
     needsTimestamp(ev) {
       if (ev.type === "AccountRegistered") {
+        // Never removed: this pre-pass may run a chunk ahead, and a superset only costs a block time.
         if (bearsLots(ev.kind)) companies.add(ev.account);
-        else companies.delete(ev.account);
         return false;
       }
       if (ev.type === "ActionPerformed") return companies.has(ev.to) || companies.has(ev.from);
