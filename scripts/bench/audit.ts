@@ -8,7 +8,8 @@
  * second, total time and peak heap.
  *
  * Run alone: `npx tsx scripts/bench/audit.ts` (prints the rows). Env AUDIT_BENCH_ACTIONS overrides
- * the number of module actions (default 100,000).
+ * the number of module actions (default 100,000); AUDIT_BENCH_PROFILE=FILE writes a CPU profile of
+ * the timed audit; AUDIT_BENCH_COMPARE=1 first times the log source's settings side by side.
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -170,19 +171,27 @@ export async function bench(): Promise<ThroughputRow[]> {
     }
     const fillSeconds = (Date.now() - started) / 1000;
 
-    if (process.env.AUDIT_BENCH_AB) {
+    // AUDIT_BENCH_COMPARE=1: the source's knobs side by side on the same chain, twice each (how the
+    // defaults were chosen: one request in flight, about 2,000 logs per chunk).
+    if (process.env.AUDIT_BENCH_COMPARE) {
+      const variants = [
+        { prefetch: 1, targetLogs: 2_000 },
+        { prefetch: 2, targetLogs: 2_000 },
+        { prefetch: 1, targetLogs: 5_000 },
+        { prefetch: 1, targetLogs: 20_000 },
+      ];
       for (const round of [1, 2])
-        for (const targetLogs of [2_000, 5_000, 20_000]) {
-          const t = Date.now();
+        for (const v of variants) {
           const rep = await runAudit({
             client: r.client,
             addresses: r.addresses,
             startBlock: r.deployment.startBlock,
-            prefetch: 1,
-            targetLogs,
+            ...v,
           });
+          const { waitingForLogsMs, checkingMs } = rep.timings;
           console.log(
-            `AB round ${round} targetLogs ${targetLogs}: ${Date.now() - t} ms, ${rep.events} events, ok ${rep.ok}, wait ${Math.round(rep.timings.waitingForLogsMs)} check ${Math.round(rep.timings.checkingMs)}`,
+            `round ${round} prefetch ${v.prefetch} targetLogs ${v.targetLogs}: ${rep.durationMs} ms, ` +
+              `${rep.eventsPerSecond} ev/s, waiting ${Math.round(waitingForLogsMs)} ms, checking ${Math.round(checkingMs)} ms`,
           );
         }
     }
