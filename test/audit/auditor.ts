@@ -106,13 +106,16 @@ describe("auditor on a local node", function () {
     expect(report.violations[0].found).to.equal(`${ONE}`);
   });
 
-  it("(a) catches a wage whose income tax is wrong, and passes a correct one", async () => {
+  it("(a) catches a wage whose income tax is wrong, and wages paid outside the payroll", async () => {
     const mover = await deployCarelessModule(r, ["Wage", "IncomeTax"]);
     const acme = company("Acme Steel");
     const pool = r.deployment.contracts.CapitalPool;
-    // Gross 100 at 15 %: 85 to the worker, 15 withheld — correct.
+    // Gross 100 at 15 %: 85 to the worker, 15 withheld — the tax is right, but no employment earned it.
     await (await mover.wages(acme, member("Jun"), pool, 100n * ONE, (ONE * 15n) / 100n, 3)).wait();
-    expect((await audit()).ok).to.equal(true);
+    const outside = await audit();
+    expect(rulesHit(outside)).to.deep.equal(["wage-formula"]);
+    expect(outside.violations).to.have.length(6); // 3 × (Wage, IncomeTax)
+    expect(outside.violations[0].expected).to.equal("a WagePaid of the Payroll for this move");
     // 90 paid, 10 withheld: the tax on a gross of 100 is 15.
     await (
       await mover.run([
@@ -121,8 +124,9 @@ describe("auditor on a local node", function () {
       ])
     ).wait();
     const report = await audit();
-    expect(rulesHit(report)).to.deep.equal(["income-tax"]);
-    expect(report.violations[0].expected).to.equal(`${15n * ONE} (${100n * ONE} × ${(ONE * 15n) / 100n} / 1e18)`);
+    expect(rulesHit(report)).to.deep.equal(["income-tax", "wage-formula"]);
+    const tax = report.violations.find((v) => v.rule === "income-tax")!;
+    expect(tax.expected).to.equal(`${15n * ONE} (${100n * ONE} × ${(ONE * 15n) / 100n} / 1e18)`);
   });
 
   it("reports only from --from-block on, with the state still rebuilt from the start", async () => {

@@ -72,6 +72,14 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
   const connection = await network.create({ network: "localhost", override: { url: rpcUrl } });
   // biome-ignore lint/suspicious/noExplicitAny: see LocalRegion.ethers
   const { ethers } = connection as any;
+  // A node created late in a long test run may start its clock at the process's start: bring it to
+  // the wall clock, since the seed attests reserves "as of" a minute ago.
+  const latest = (await ethers.provider.getBlock("latest")) as { timestamp: number };
+  const now = Math.floor(Date.now() / 1000);
+  if (latest.timestamp < now) {
+    await ethers.provider.send("evm_setNextBlockTimestamp", [now]);
+    await ethers.provider.send("evm_mine", []);
+  }
   const dir = mkdtempSync(join(tmpdir(), "conductor-audit-"));
   const deploymentFile = join(dir, "deployment.json");
   // Ignition keeps a journal per deployment id; this chain is thrown away, so is the journal (on close).
@@ -83,7 +91,9 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
     reset: true,
     outFile: deploymentFile,
   });
-  const seeded = seed ? await seedDemoRegion(ethers.provider, deployment) : { accounts: [], companies: [] };
+  const seeded = seed
+    ? await seedDemoRegion(ethers.provider, deployment)
+    : { accounts: [], companies: [], employments: [] };
   const client = createPublicClient({
     transport: http(rpcUrl, { batch: { batchSize: 100 }, maxResponseBodySize: 64 * 2 ** 20 }),
   }) as PublicClient;

@@ -1,12 +1,12 @@
 import type { PublicClient } from "viem";
 import { type Checkpoint, type Fingerprint, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { CROSS_CHECK_RULE, chainTotalSupply, crossCheck, NO_TX } from "./crossCheck.ts";
-import { AuditEngine } from "./engine.ts";
+import { AuditEngine, type PreparedChunk } from "./engine.ts";
 import { Ledger } from "./ledger.ts";
 import type { AuditReport } from "./report.ts";
 import { defaultRules } from "./rules/core.ts";
 import type { AuditRule } from "./rules/rule.ts";
-import { streamLogs } from "./source.ts";
+import { type LogChunk, streamLogs } from "./source.ts";
 import type { RegionAddresses } from "./types.ts";
 
 export const SUPPLY_CHECK_RULE = "supply-cross-check";
@@ -37,13 +37,15 @@ export interface RunAuditParameters {
   cacheFile?: string;
   /** Checkpoint (and cross-check totalSupply) at least every this many blocks (default 1,000). */
   checkpointEvery?: number;
-  /** About this many logs per eth_getLogs (default 5,000). */
+  /** About this many logs per eth_getLogs (default 2,000). */
   targetLogs?: number;
   /**
    * Read logs by plain HTTP from this URL with a capped answer size (default: the client's HTTP
    * URL when it has one; otherwise through the client).
    */
   rpcUrl?: string;
+  /** eth_getLogs requests in flight ahead of the chunk being checked (default 1). */
+  prefetch?: number;
   /** Cap on one eth_getLogs answer, in bytes (default 16 MiB). */
   maxResponseBytes?: number;
   /** Keep at most this many violations in the report; all are counted (default 10,000). */
@@ -75,7 +77,7 @@ export class AuditInterruptedError extends Error {
 export async function runAudit(params: RunAuditParameters): Promise<AuditReport> {
   const started = Date.now();
   const { client, addresses } = params;
-  const rules = params.rules ?? defaultRules();
+  const rules = params.rules ?? defaultRules(addresses);
   const chainId = await client.getChainId();
   const toBlock = params.toBlock ?? Number(await client.getBlockNumber({ cacheTime: 0 }));
   const fromBlock = params.fromBlock ?? params.startBlock;
@@ -102,6 +104,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     engine.violations.push(...(resumed.violations as AuditReport["violations"]));
     engine.violationCount = resumed.violationCount;
     supplyDelta = BigInt(resumed.supplyDelta);
+    for (const r of rules) if (r.load && resumed.rules[r.name] !== undefined) r.load(resumed.rules[r.name]);
   }
   let nextBlock = resumed?.nextBlock ?? params.startBlock;
   const eventsAtStart = engine.counters.events;
@@ -130,6 +133,7 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
         violations: engine.violations,
         violationCount: engine.violationCount,
         supplyDelta: supplyDelta.toString(),
+        rules: Object.fromEntries(rules.filter((r) => r.save).map((r) => [r.name, r.save!()])),
       });
   };
 
@@ -148,14 +152,14 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
     targetLogs: params.targetLogs,
     rpcUrl: params.rpcUrl ?? (client.transport as { url?: string }).url,
     maxResponseBytes: params.maxResponseBytes,
+    prefetch: params.prefetch,
   });
   let lastCheckpoint = nextBlock - 1;
   const timings = { waitingForLogsMs: 0, checkingMs: 0, crossCheckMs: 0 };
   let mark = performance.now();
-  for await (const chunk of source) {
-    timings.waitingForLogsMs += performance.now() - mark;
-    mark = performance.now();
-    await engine.processLogs(chunk.logs);
+  /** Checks a prepared chunk, checkpoints, reports progress; throws when interrupted. */
+  const check = async (chunk: LogChunk, prepared: PreparedChunk) => {
+    await engine.processPrepared(prepared);
     nextBlock = chunk.toBlock + 1;
     const interrupted = params.signal?.aborted === true;
     if (chunk.toBlock - lastCheckpoint >= checkpointEvery || chunk.toBlock === toBlock || interrupted) {
@@ -172,9 +176,21 @@ export async function runAudit(params: RunAuditParameters): Promise<AuditReport>
       heapUsed: process.memoryUsage().heapUsed,
     });
     if (interrupted && chunk.toBlock < toBlock) throw new AuditInterruptedError(nextBlock);
+  };
+  // Chunk k+1 is decoded and its block times requested before chunk k is checked.
+  let previous: { chunk: LogChunk; prepared: PreparedChunk } | undefined;
+  for await (const chunk of source) {
+    timings.waitingForLogsMs += performance.now() - mark;
+    mark = performance.now();
+    const prepared = engine.prepare(chunk.logs);
+    if (previous) await check(previous.chunk, previous.prepared);
+    previous = { chunk, prepared };
     timings.checkingMs += performance.now() - mark;
     mark = performance.now();
   }
+  if (previous) await check(previous.chunk, previous.prepared);
+  timings.checkingMs += performance.now() - mark;
+  mark = performance.now();
 
   if (!params.skipCrossCheck) await crossCheck(client, addresses, engine.ledger, toBlock, (v) => engine.record(v));
   timings.crossCheckMs = performance.now() - mark;

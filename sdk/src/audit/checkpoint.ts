@@ -10,6 +10,9 @@ export const FingerprintSchema = z.object({
   reserve: z.string(),
   capitalPool: z.string(),
   regionParameters: z.string(),
+  payroll: z.string().optional(),
+  wageSchedule: z.string().optional(),
+  profitAtRest: z.string().optional(),
   startBlock: z.number().int(),
   fromBlock: z.number().int(),
   rules: z.array(z.string()),
@@ -41,6 +44,8 @@ export const CheckpointSchema = z.object({
   violationCount: z.number().int(),
   /** onchain totalSupply − rebuilt, as last reported by the periodic supply check. */
   supplyDelta: z.string(),
+  /** The state of the rules that keep their own (rule name → what its `save()` returned). */
+  rules: z.record(z.string(), z.unknown()).default({}),
 });
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 

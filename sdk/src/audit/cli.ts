@@ -46,6 +46,10 @@ export function regionAddresses(d: Deployment): RegionAddresses {
     reserve: c.Reserve.toLowerCase(),
     capitalPool: c.CapitalPool.toLowerCase(),
     regionParameters: c.RegionParameters.toLowerCase(),
+    ...(c.Payroll && c.WageSchedule
+      ? { payroll: c.Payroll.toLowerCase(), wageSchedule: c.WageSchedule.toLowerCase() }
+      : {}),
+    ...(c.ProfitAtRest ? { profitAtRest: c.ProfitAtRest.toLowerCase() } : {}),
   };
 }
 
@@ -132,7 +136,9 @@ export async function auditCommand(
 export function registerAuditCommands(program: Command): void {
   program
     .command("audit")
-    .description("verify a region from its chain alone: every transfer, kind, tax, reserve and UBI rule")
+    .description(
+      "verify a region from its chain alone: transfers, kinds, taxes, reserve, UBI, wages, profit-at-rest lots",
+    )
     .option("--rpc <url>", "JSON-RPC endpoint of the region's chain (default: the global --rpc)")
     .option("--deployment <file>", "deployment record or .conductor/demo.json (default deployments/<chainId>.json)")
     .option("--from-block <n>", "report violations from this block (state is rebuilt from the region's first block)")

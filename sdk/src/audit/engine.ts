@@ -5,6 +5,12 @@ import type { AuditRule, RuleContext } from "./rules/rule.ts";
 import { blockTimestamps } from "./source.ts";
 import type { AuditEvent, RegionAddresses, TxEvents, Violation } from "./types.ts";
 
+/** A decoded chunk whose block times are on their way. */
+export interface PreparedChunk {
+  events: AuditEvent[];
+  times: Promise<Map<number, number>>;
+}
+
 /** What the engine has seen so far. */
 export interface AuditCounters {
   /** Logs decoded and checked. */
@@ -92,15 +98,49 @@ export class AuditEngine {
 
   /** Decodes, groups by transaction and checks one chunk of logs (in chain order). */
   async processLogs(logs: readonly RpcLog[]): Promise<void> {
+    await this.processPrepared(this.prepare(logs));
+  }
+
+  /**
+   * Decodes a chunk and asks the node for the block times its rules need, without waiting: the
+   * auditor prepares chunk k+1 (its times in flight) before it checks chunk k. Chunks must be
+   * prepared in chain order (rules' `needsTimestamp` may keep a pre-pass state).
+   */
+  prepare(logs: readonly RpcLog[]): PreparedChunk {
     const events: AuditEvent[] = new Array(logs.length);
     const needTime = new Set<number>();
+    const known = new Map<number, number>();
+    const timed = this.timed;
     for (let i = 0; i < logs.length; i++) {
-      if (logs[i].removed) throw new Error(`log ${logs[i].transactionHash}#${logs[i].logIndex} was removed (reorg)`);
-      const ev = decodeLog(logs[i], this.emitters);
+      const log = logs[i];
+      if (log.removed) throw new Error(`log ${log.transactionHash}#${log.logIndex} was removed (reorg)`);
+      const ev = decodeLog(log, this.emitters);
       events[i] = ev;
-      if (this.timed.some((r) => r.needsTimestamp?.(ev))) needTime.add(ev.blockNumber);
+      // Every rule sees every event here (no short cut): some keep a pre-pass state (e.g. which accounts are companies).
+      let need = false;
+      for (let k = 0; k < timed.length; k++) if (timed[k].needsTimestamp!(ev)) need = true;
+      if (!need) continue;
+      if (log.blockTimestamp !== undefined) known.set(ev.blockNumber, Number(log.blockTimestamp));
+      else needTime.add(ev.blockNumber);
     }
-    const times = needTime.size > 0 ? await blockTimestamps(this.client, [...needTime]) : undefined;
+    for (const b of known.keys()) needTime.delete(b);
+    const times =
+      needTime.size === 0
+        ? Promise.resolve(known)
+        : blockTimestamps(this.client, [...needTime]).then((found) => {
+            for (const [b, t] of known) found.set(b, t);
+            return found;
+          });
+    // A failure surfaces when the chunk is checked, not as an unhandled rejection.
+    times.catch(() => {});
+    return { events, times };
+  }
+
+  /** Groups a prepared chunk by transaction and checks it, once its block times have arrived. */
+  async processPrepared(prepared: PreparedChunk): Promise<void> {
+    const { events } = prepared;
+    const found = await prepared.times;
+    const times = found.size > 0 ? found : undefined;
     let start = 0;
     for (let i = 1; i <= events.length; i++) {
       if (i < events.length && events[i].txHash === events[start].txHash) continue;

@@ -37,6 +37,8 @@ export interface RpcLog {
   transactionHash: Hex;
   logIndex: Hex;
   removed?: boolean;
+  /** Block time, hex seconds: returned by recent nodes (geth ≥ 1.16, reth), saving a block request. */
+  blockTimestamp?: Hex;
 }
 
 /** Which contract may emit which event: a log with a known topic from any other address is not trusted. */

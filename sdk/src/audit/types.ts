@@ -55,4 +55,9 @@ export interface RegionAddresses {
   reserve: string;
   capitalPool: string;
   regionParameters: string;
+  /** Payroll and its wage schedule, when the region runs them (the `wage-formula` rule). */
+  payroll?: string;
+  wageSchedule?: string;
+  /** The profit-at-rest lot ledger, when the region runs it (the `profit-at-rest` rule). */
+  profitAtRest?: string;
 }

@@ -67,7 +67,12 @@ export function decodeParameterChanges(
   return changes;
 }
 
-/** Every {ProposalCreated} event of the region's governor, oldest first. */
+/**
+ * Every {ProposalCreated} event of the region's governor, oldest first.
+ * @example
+ * const created = await proposalsCreated(client);
+ * console.log(created.map((p) => p.description));
+ */
 export async function proposalsCreated(client: ConductorClient, fromBlock?: bigint): Promise<ProposalCreated[]> {
   const events = await client.publicClient.getContractEvents({
     address: governanceAddresses(client).governor,
@@ -79,7 +84,12 @@ export async function proposalsCreated(client: ConductorClient, fromBlock?: bigi
   return events.map((e) => e.args);
 }
 
-/** Reads where a created proposal stands. */
+/**
+ * Reads where a created proposal stands.
+ * @example
+ * const [first] = await proposalsCreated(client);
+ * const { state } = await readProposal(client, first);
+ */
 export async function readProposal(client: ConductorClient, created: ProposalCreated): Promise<Proposal> {
   const { governor: address, regionParameters } = governanceAddresses(client);
   const reader = client.publicClient;

@@ -58,6 +58,9 @@ export function encodeParameterChanges(regionParameters: Address, changes: reado
 /**
  * Checks calls against the parameters' bounds on-chain ({RegionGovernor.checkActions}, the check
  * the governor makes when a proposal is made); throws {@link ParameterOutOfBoundsError}.
+ * @example
+ * const { targets, calldatas } = encodeParameterChanges(regionParameters, [{ param: "SalesTaxRate", value: 9n * 10n ** 16n }]);
+ * await checkParameterChanges(client, targets, calldatas);
  */
 export async function checkParameterChanges(
   client: ConductorClient,

@@ -34,6 +34,10 @@ export interface AuditRule {
   onEvent?(event: AuditEvent, index: number, tx: TxEvents, ctx: RuleContext): void;
   /** Called once per transaction after all its events were applied. */
   onTxEnd?(tx: TxEvents, ctx: RuleContext): void;
+  /** A rule with its own state returns it as JSON for the checkpoint ... */
+  save?(): unknown;
+  /** ... and takes it back when the audit resumes. */
+  load?(json: unknown): void;
 }
 
 /** The event right after `index` in the same transaction, if it is the very next log. */

@@ -1,0 +1,354 @@
+import { settle, type WageEpoch } from "../../payroll/wage.ts";
+import { ONE } from "../ledger.ts";
+import type { EventOf, TxEvents } from "../types.ts";
+import { dataWord, minOf, type OtherEvent, selectors, topicAddress, topicWord } from "./logs.ts";
+import type { AuditRule, RuleContext } from "./rule.ts";
+
+const WAGE = 3;
+const INCOME_TAX = 4;
+const HOUR = 3600n;
+
+/** The payroll and wage-schedule events the rule replays (signatures of IPayroll.sol, IWageSchedule.sol). */
+export const PAYROLL_EVENTS = {
+  Hired: "Hired(uint256,address,address,uint32,uint64,uint8)",
+  OccupationChanged: "OccupationChanged(uint256,uint32,uint32)",
+  ProductivityChanged: "ProductivityChanged(uint256,uint64,uint64)",
+  EmploymentEnded: "EmploymentEnded(uint256)",
+  ClockedIn: "ClockedIn(uint256,uint40)",
+  ClockedOut: "ClockedOut(uint256,uint40)",
+  PayAccrued: "PayAccrued(uint256,uint256,uint40)",
+  TimesheetSubmitted: "TimesheetSubmitted(uint256,uint32,uint32)",
+  TimesheetApproved: "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)",
+  WagePaid: "WagePaid(uint256,address,uint256,uint256,uint256,uint256)",
+  WageEpochStarted: "WageEpochStarted(uint32,uint32,uint256,uint256,uint32,uint32,uint64)",
+} as const;
+const T = selectors(PAYROLL_EVENTS);
+const NAME = new Map(Object.entries(T).map(([name, topic]) => [topic, name as keyof typeof PAYROLL_EVENTS]));
+
+/** One employment as rebuilt from its events (amounts gross, RSC wei; times unix seconds). */
+interface Employment {
+  worker: string;
+  company: string;
+  occupationId: number;
+  productivity: bigint;
+  /** Index in the occupation's epoch list at the last settlement. */
+  epoch: number;
+  fromIndex: bigint;
+  settledAt: bigint;
+  onShift: boolean;
+  timesheet: boolean;
+  ended: boolean;
+  accrued: bigint;
+  paid: bigint;
+  pending: bigint;
+}
+
+/** Where the payroll's contracts are (lower case). */
+export interface PayrollAddresses {
+  payroll: string;
+  wageSchedule: string;
+}
+
+type Action = EventOf<"ActionPerformed">;
+
+/**
+ * `wage-formula`: rebuilds every employment (hire, occupation and productivity changes, end),
+ * every shift (clock in/out) and timesheet (submitted, approved), and each occupation's wage
+ * epochs (with the delay and decay of reductions), then recomputes, with the SDK's twin of
+ * WageMath/PayrollAccrual (`sdk/src/payroll/wage.ts`) and STARTING_WAGE in force:
+ * - every `PayAccrued` amount (the pay earned on shift since the last settlement, to the wei);
+ * - every `TimesheetApproved` (hourly wage now; amount = ⌊wage × approved / 3600⌋; approved ≤ pending = submitted);
+ * - every `WagePaid`: gross ≤ owed (accrued − paid), debt == owed − gross, gross == min(owed,
+ *   company balance), tax == ⌊gross × IncomeTaxRate / 1e18⌋, net == gross − tax, with its `Wage`
+ *   (net, company → worker) and `IncomeTax` (tax, company → capital pool) in the same transaction;
+ * - every `Wage`/`IncomeTax` action belongs to a `WagePaid`; so paid + debt == accrued always.
+ *
+ * A settlement that accrues nothing emits no event; the rule assumes it changed nothing but the
+ * epoch walked (true whenever an hourly wage is at least 3,600 wei, i.e. ≥ 1 wei per second).
+ */
+export function payrollRule(addresses: PayrollAddresses): AuditRule & {
+  save(): unknown;
+  load(json: unknown): void;
+} {
+  const payroll = addresses.payroll.toLowerCase();
+  const schedule = addresses.wageSchedule.toLowerCase();
+  let employments = new Map<string, Employment>();
+  let epochs = new Map<number, WageEpoch[]>();
+  /** Wage and IncomeTax actions of the current transaction not yet claimed by a WagePaid. */
+  let unclaimed: Action[] = [];
+  /** employment id → company balance before the first payroll move of the current payment. */
+  const balanceBefore = new Map<string, bigint>();
+
+  /** Settles `e` to `now` as Payroll._settle does; returns the pay accrued and the hourly wage now. */
+  const settleTo = (e: Employment, now: bigint, ctx: RuleContext) => {
+    const list = epochs.get(e.occupationId) ?? [];
+    if (list.length <= e.epoch) return { amount: 0n, hourlyWage: 0n, known: false };
+    const r = settle(
+      list.slice(e.epoch),
+      {
+        fromIndex: e.fromIndex,
+        onShift: e.onShift,
+        settledAt: e.settledAt,
+        startingWage: ctx.ledger.param("StartingWage"),
+        productivity: e.productivity,
+      },
+      now,
+    );
+    if (r.epochsWalked !== 0n) {
+      e.epoch += Number(r.epochsWalked);
+      e.fromIndex = r.fromIndex;
+    }
+    e.settledAt = now;
+    e.accrued += r.amount;
+    return { amount: r.amount, hourlyWage: r.hourlyWage, known: true };
+  };
+
+  /** A settlement the chain made without a PayAccrued: it must have accrued nothing. */
+  const silentSettle = (ev: OtherEvent, e: Employment, now: bigint, ctx: RuleContext) => {
+    const { amount } = settleTo(e, now, ctx);
+    if (amount !== 0n) ctx.report(ev, `a PayAccrued of ${amount} before this event`, "none");
+  };
+
+  const onPayrollEvent = (ev: OtherEvent, name: keyof typeof PAYROLL_EVENTS, now: bigint, ctx: RuleContext) => {
+    const id = topicWord(ev, 1).toString();
+    if (name === "Hired") {
+      const occupationId = Number(dataWord(ev, 0));
+      const list = epochs.get(occupationId);
+      if (list === undefined || list.length === 0) {
+        ctx.report(ev, `occupation ${occupationId} with a wage epoch in the schedule`, "no epoch");
+      }
+      employments.set(id, {
+        worker: topicAddress(ev, 2),
+        company: topicAddress(ev, 3),
+        occupationId,
+        productivity: dataWord(ev, 1),
+        epoch: Math.max(0, (list?.length ?? 1) - 1),
+        fromIndex: 0n,
+        settledAt: now,
+        onShift: false,
+        timesheet: dataWord(ev, 2) === 1n,
+        ended: false,
+        accrued: 0n,
+        paid: 0n,
+        pending: 0n,
+      });
+      return;
+    }
+    const e = employments.get(id);
+    if (e === undefined) {
+      ctx.report(ev, `employment ${id} hired before its ${name}`, "no Hired event");
+      return;
+    }
+    switch (name) {
+      case "OccupationChanged": {
+        silentSettle(ev, e, now, ctx);
+        const newOccupation = Number(dataWord(ev, 1));
+        if (BigInt(e.occupationId) !== dataWord(ev, 0))
+          ctx.report(ev, `old occupation ${e.occupationId}`, `${dataWord(ev, 0)}`);
+        e.occupationId = newOccupation;
+        e.epoch = Math.max(0, (epochs.get(newOccupation)?.length ?? 1) - 1);
+        e.fromIndex = 0n;
+        return;
+      }
+      case "ProductivityChanged":
+        silentSettle(ev, e, now, ctx);
+        if (e.productivity !== dataWord(ev, 0))
+          ctx.report(ev, `old productivity ${e.productivity}`, `${dataWord(ev, 0)}`);
+        e.productivity = dataWord(ev, 1);
+        return;
+      case "EmploymentEnded":
+        e.ended = true;
+        return;
+      case "ClockedIn":
+        if (e.onShift || e.ended || e.timesheet)
+          ctx.report(ev, "a shift-mode employment, off shift, not ended", "clock-in");
+        e.onShift = true;
+        e.settledAt = now;
+        return;
+      case "ClockedOut":
+        if (!e.onShift) ctx.report(ev, "a worker on shift", "clock-out while off shift");
+        else silentSettle(ev, e, now, ctx);
+        e.onShift = false;
+        return;
+      case "PayAccrued": {
+        const found = dataWord(ev, 0);
+        if (!e.onShift) {
+          ctx.report(ev, "pay accrues only on shift", `${found} accrued off shift`);
+          e.accrued += found;
+          return;
+        }
+        const { amount, known } = settleTo(e, now, ctx);
+        if (!known) ctx.report(ev, `wage epochs of occupation ${e.occupationId}`, "none recorded");
+        else if (amount !== found) ctx.report(ev, `${amount} (wage formula over the shift)`, `${found}`);
+        // Follow the chain from here, so one wrong figure is reported once.
+        e.accrued += found - amount;
+        return;
+      }
+      case "TimesheetSubmitted": {
+        e.pending += dataWord(ev, 0);
+        if (e.pending !== dataWord(ev, 1)) ctx.report(ev, `${e.pending} seconds pending`, `${dataWord(ev, 1)}`);
+        e.pending = dataWord(ev, 1);
+        return;
+      }
+      case "TimesheetApproved": {
+        const approved = dataWord(ev, 0);
+        const submitted = dataWord(ev, 1);
+        const hourlyWage = dataWord(ev, 2);
+        const found = dataWord(ev, 3);
+        const { amount: onShift, hourlyWage: wageNow } = settleTo(e, now, ctx);
+        if (onShift !== 0n) ctx.report(ev, "a timesheet employment never on shift", `${onShift} accrued on shift`);
+        if (submitted !== e.pending || approved > submitted)
+          ctx.report(ev, `approved ≤ pending = ${e.pending}`, `approved ${approved} of ${submitted}`);
+        if (hourlyWage !== wageNow) ctx.report(ev, `hourly wage ${wageNow} (wage formula now)`, `${hourlyWage}`);
+        const expected = (wageNow * approved) / HOUR;
+        if (found !== expected) ctx.report(ev, `${expected} (${wageNow} × ${approved} s / 3600)`, `${found}`);
+        e.accrued += found;
+        e.pending = 0n;
+        return;
+      }
+      case "WagePaid":
+        onWagePaid(ev, e, id, now, ctx);
+        return;
+    }
+  };
+
+  const onWagePaid = (ev: OtherEvent, e: Employment, id: string, now: bigint, ctx: RuleContext) => {
+    const gross = dataWord(ev, 0);
+    const net = dataWord(ev, 1);
+    const tax = dataWord(ev, 2);
+    const debt = dataWord(ev, 3);
+    if (e.onShift) silentSettle(ev, e, now, ctx);
+    const owed = e.accrued - e.paid;
+    if (topicAddress(ev, 2) !== e.worker) ctx.report(ev, `paid to the worker ${e.worker}`, topicAddress(ev, 2));
+    if (gross > owed) ctx.report(ev, `gross ≤ owed ${owed} (accrued ${e.accrued} − paid ${e.paid})`, `${gross}`);
+    else if (debt !== owed - gross) ctx.report(ev, `debt ${owed - gross} (owed ${owed} − gross ${gross})`, `${debt}`);
+    const expectedTax = (gross * ctx.ledger.param("IncomeTaxRate")) / ONE;
+    if (tax !== expectedTax || net + tax !== gross)
+      ctx.report(ev, `tax ${expectedTax} and net ${gross - expectedTax} of gross ${gross}`, `tax ${tax}, net ${net}`);
+    // Claim the moves: Wage net company → worker, IncomeTax tax company → pool, ref = employment id.
+    const ref = BigInt(id);
+    const claim = (action: number, to: string, amount: bigint) => {
+      if (amount === 0n) return;
+      const k = unclaimed.findIndex(
+        (a) =>
+          a.action === action && a.from === e.company && a.to === to && a.amount === amount && BigInt(a.ref) === ref,
+      );
+      if (k < 0)
+        ctx.report(ev, `a ${action === WAGE ? "Wage" : "IncomeTax"} of ${amount} to ${to} (ref ${id})`, "none");
+      else unclaimed.splice(k, 1);
+    };
+    claim(WAGE, e.worker, net);
+    claim(INCOME_TAX, ctx.addresses.capitalPool, tax);
+    const before = balanceBefore.get(id);
+    balanceBefore.delete(id);
+    const payable = before === undefined ? undefined : minOf(owed, before);
+    if (payable !== undefined && gross <= owed && gross !== payable)
+      ctx.report(ev, `gross ${payable} = min(owed ${owed}, company balance ${before})`, `${gross}`);
+    e.paid += gross;
+  };
+
+  const onEpoch = (ev: OtherEvent, now: bigint, ctx: RuleContext) => {
+    const occupationId = Number(topicWord(ev, 1));
+    const epoch = Number(topicWord(ev, 2));
+    let list = epochs.get(occupationId);
+    if (list === undefined) {
+      list = [];
+      epochs.set(occupationId, list);
+    }
+    if (epoch !== list.length) ctx.report(ev, `epoch ${list.length} of occupation ${occupationId}`, `epoch ${epoch}`);
+    list[epoch] = {
+      changedAt: now,
+      toIndex: dataWord(ev, 1),
+      delay: dataWord(ev, 2),
+      decay: dataWord(ev, 3),
+      productivityRange: dataWord(ev, 4),
+    };
+  };
+
+  return {
+    name: "wage-formula",
+    description:
+      "every PayAccrued, TimesheetApproved and WagePaid equals the wage formula over the recorded employments, " +
+      "shifts, timesheets and wage epochs (delay and decay); paid + debt == accrued, never paid beyond accrued; " +
+      "income tax == ⌊gross × IncomeTaxRate / 1e18⌋; every Wage/IncomeTax belongs to a WagePaid",
+    addresses: [payroll, schedule],
+    needsTimestamp: (ev) => ev.type === "Other" && (ev.address === payroll || ev.address === schedule),
+    onEvent(ev, _i, tx: TxEvents, ctx) {
+      if (ev.type === "ActionPerformed") {
+        if (ev.action !== WAGE && ev.action !== INCOME_TAX) return;
+        unclaimed.push(ev);
+        const id = BigInt(ev.ref).toString();
+        // The Transfer of this move was applied already: add it back for the balance before the payment.
+        if (!balanceBefore.has(id)) balanceBefore.set(id, (ctx.ledger.peek(ev.from)?.balance ?? 0n) + ev.amount);
+        return;
+      }
+      if (ev.type !== "Other") return;
+      const name = NAME.get(ev.topics[0]);
+      if (name === undefined) return;
+      const now = BigInt(tx.timestamp ?? 0);
+      if (ev.address === schedule && name === "WageEpochStarted") onEpoch(ev, now, ctx);
+      else if (ev.address === payroll && name !== "WageEpochStarted") onPayrollEvent(ev, name, now, ctx);
+    },
+    onTxEnd(_tx, ctx) {
+      for (const a of unclaimed)
+        ctx.report(
+          a,
+          "a WagePaid of the Payroll for this move",
+          `${a.action === WAGE ? "Wage" : "IncomeTax"} ${a.amount} alone`,
+        );
+      unclaimed = [];
+      balanceBefore.clear();
+    },
+    save: () => ({
+      employments: [...employments].map(([id, e]) => [
+        id,
+        {
+          ...e,
+          productivity: `${e.productivity}`,
+          fromIndex: `${e.fromIndex}`,
+          settledAt: `${e.settledAt}`,
+          accrued: `${e.accrued}`,
+          paid: `${e.paid}`,
+          pending: `${e.pending}`,
+        },
+      ]),
+      epochs: [...epochs].map(([o, list]) => [
+        o,
+        list.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, `${v}`]))),
+      ]),
+    }),
+    load(json: unknown) {
+      const j = json as {
+        employments: [string, Record<string, unknown>][];
+        epochs: [number, Record<string, string>[]][];
+      };
+      const big = (v: unknown) => BigInt(v as string);
+      employments = new Map(
+        j.employments.map(([id, e]) => [
+          id,
+          {
+            ...(e as unknown as Employment),
+            productivity: big(e.productivity),
+            fromIndex: big(e.fromIndex),
+            settledAt: big(e.settledAt),
+            accrued: big(e.accrued),
+            paid: big(e.paid),
+            pending: big(e.pending),
+          },
+        ]),
+      );
+      epochs = new Map(
+        j.epochs.map(([o, list]) => [
+          o,
+          list.map((x) => ({
+            changedAt: big(x.changedAt),
+            delay: big(x.delay),
+            decay: big(x.decay),
+            toIndex: big(x.toIndex),
+            productivityRange: big(x.productivityRange),
+          })),
+        ]),
+      );
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { expect } from "chai";
+import { Contract, id as topicOf } from "ethers";
+import { execSafe } from "../../scripts/lib/safe.ts";
+import { runAudit } from "../../sdk/src/audit/auditor.ts";
+import type { AuditReport } from "../../sdk/src/audit/report.ts";
+import * as abis from "../../sdk/src/generated/abis.ts";
+import { type LocalRegion, startLocalRegion } from "./localRegion.ts";
+import { demoSigner, deployCarelessModule, mappingSlot, readSlot, writeSlot } from "./plant.ts";
+
+const ONE = 10n ** 18n;
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+/** ERC-7201 roots (scripts/erc7201.mjs) of Payroll and ProfitAtRest. */
+const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
+const PROFIT_AT_REST_ROOT = 0xf918b47bab19bba36e3855bbdc1f1e5903d754d8b7e3772ecdf3aba6dd990900n;
+const U128 = (1n << 128n) - 1n;
+const slotPlus = (slot: string, k: bigint) => `0x${(BigInt(slot) + k).toString(16).padStart(64, "0")}`;
+
+describe("auditor: wages over shifts and timesheets, profit-at-rest lots", function () {
+  this.timeout(600_000);
+  let r: LocalRegion;
+  let clean: string;
+
+  const audit = () => runAudit({ client: r.client, addresses: r.addresses, startBlock: r.deployment.startBlock });
+  const rulesHit = (report: AuditReport) => [...new Set(report.violations.map((v) => v.rule))].sort();
+  const wait = async (seconds: number) => {
+    await r.send("evm_increaseTime", [seconds]);
+    await r.send("evm_mine", []);
+  };
+  const employment = (mode: "Shift" | "Timesheet") => r.seeded.employments.find((e) => e.mode === mode)!;
+  const payrollAs = (name: string) =>
+    new Contract(r.deployment.contracts.Payroll, abis.payrollAbi as never, demoSigner(r, name));
+  /** Runs `fn(args)` of `target` through the company's 2-of-3 Safe. */
+  const asCompany = async (name: string, target: string, abi: unknown, fn: string, args: unknown[]) => {
+    const c = r.seeded.companies.find((x) => x.name === name)!;
+    const owners = c.signers.slice(0, 2).map((n) => demoSigner(r, n));
+    const data = new Contract(target, abi as never).interface.encodeFunctionData(fn, args);
+    await (
+      await execSafe(new Contract(c.address, abis.safeAbi as never, owners[0]) as never, target, data, owners)
+    ).wait();
+  };
+  const logsOf = async (address: string, signature: string) =>
+    r.ethers.provider.getLogs({ address, topics: [topicOf(signature)], fromBlock: 0, toBlock: "latest" });
+  /** Slot `k` of employment `id` in Payroll's storage (`employments` is the mapping at root + 1). */
+  const employmentSlot = (id: number, k: bigint) => slotPlus(mappingSlot(BigInt(id), "uint256", PAYROLL_ROOT + 1n), k);
+
+  before(async () => {
+    r = await startLocalRegion();
+    clean = (await r.send("evm_snapshot", [])) as string;
+  });
+  afterEach(async () => {
+    await r.send("evm_revert", [clean]);
+    clean = (await r.send("evm_snapshot", [])) as string;
+  });
+  after(async () => r?.close());
+
+  it("passes shifts, a timesheet, a productivity change and a wage reduction with delay and decay", async () => {
+    const shift = employment("Shift");
+    const sheet = employment("Timesheet");
+    const worker = payrollAs(shift.worker);
+    await wait(3 * HOUR);
+    await (await worker.withdraw(shift.employmentId)).wait(); // settles the open shift and pays
+    // A reduction of the shift's occupation: held 1 h, then applied linearly over 2 h.
+    const schedule = new Contract(
+      r.deployment.contracts.WageSchedule,
+      abis.wageScheduleAbi as never,
+      demoSigner(r, "Registrar"),
+    );
+    const occupationId = (await payrollAs(shift.worker).employment(shift.employmentId)).occupationId;
+    const { industryId } = (await schedule.occupation(occupationId))[0];
+    await (await schedule.changeIndustryNeed(industryId, 0, { custom: true, delay: HOUR, decay: 2 * HOUR })).wait();
+    await wait(2 * HOUR); // in the middle of the decay
+    await (await worker.clockOut(shift.employmentId)).wait();
+    await (await worker.clockIn(shift.employmentId)).wait();
+    await asCompany(shift.company, r.deployment.contracts.Payroll, abis.payrollAbi, "setProductivity", [
+      shift.employmentId,
+      (ONE * 70n) / 100n,
+    ]);
+    await wait(5 * HOUR);
+    await (await payrollAs("Ada").settleBatch([shift.employmentId, sheet.employmentId])).wait();
+    // Timesheet: 2 h submitted, 1.5 h approved, paid.
+    await (await payrollAs(sheet.worker).submitTimesheet(sheet.employmentId, 2 * HOUR)).wait();
+    await asCompany(sheet.company, r.deployment.contracts.Payroll, abis.payrollAbi, "approveTimesheet", [
+      sheet.employmentId,
+      (3 * HOUR) / 2,
+    ]);
+    await (await payrollAs(sheet.worker).withdraw(sheet.employmentId)).wait();
+
+    const report = await audit();
+    expect(report.violations).to.deep.equal([]);
+    expect(report.rules.map((x) => x.name)).to.include.members(["wage-formula", "profit-at-rest"]);
+    const payroll = r.deployment.contracts.Payroll;
+    expect(await logsOf(payroll, "PayAccrued(uint256,uint256,uint40)")).to.have.length.greaterThanOrEqual(3);
+    expect(await logsOf(payroll, "WagePaid(uint256,address,uint256,uint256,uint256,uint256)")).to.have.length(3);
+    expect(await logsOf(payroll, "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)")).to.have.length(1);
+  });
+
+  it("(b) catches pay accrued beyond the formula (productivity raised in storage, no event)", async () => {
+    const shift = employment("Shift");
+    const slot = employmentSlot(shift.employmentId, 0n);
+    const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
+    // slot 0 = worker (160 bits) | occupationId (32) | productivity (64): productivity → 1.0
+    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ((1n << 192n) - 1n)) | (ONE << 192n));
+    await wait(2 * HOUR);
+    await (await payrollAs(shift.worker).clockOut(shift.employmentId)).wait();
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["wage-formula"]);
+    expect(report.violations[0].expected).to.match(/^\d+ \(wage formula over the shift\)$/);
+    expect(BigInt(report.violations[0].found)).to.be.greaterThan(BigInt(report.violations[0].expected.split(" ")[0]));
+  });
+
+  it("(b) catches a payment beyond what was earned (accrued raised in storage)", async () => {
+    const sheet = employment("Timesheet");
+    const slot = employmentSlot(sheet.employmentId, 2n);
+    const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
+    // slot 2 = accrued (128 bits) | paid (128): 100 RSC owed that no timesheet earned.
+    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~U128) | ((word & U128) + 100n * ONE));
+    await (await payrollAs(sheet.worker).withdraw(sheet.employmentId)).wait();
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["wage-formula"]);
+    expect(report.violations[0].expected).to.equal("gross ≤ owed 0 (accrued 0 − paid 0)");
+    expect(report.violations[0].found).to.equal(`${100n * ONE}`);
+  });
+
+  it("passes a due lot's collection, and catches one taxed on a ledger edited in storage", async () => {
+    const acme = r.seeded.companies.find((c) => c.name === "Acme Steel")!.address;
+    const ledger = new Contract(
+      r.deployment.contracts.ProfitAtRest,
+      abis.profitAtRestAbi as never,
+      demoSigner(r, "Ada"),
+    );
+    await wait(31 * DAY);
+    const snapshot = (await r.send("evm_snapshot", [])) as string;
+    await (await ledger.collect(acme, 10)).wait();
+    const collected = await logsOf(
+      r.deployment.contracts.ProfitAtRest,
+      "ProfitAtRestCollected(address,uint256,uint256,uint256)",
+    );
+    expect(collected.length).to.be.greaterThanOrEqual(2); // the deposit (exempt) and the steel sold
+    const taxes = collected.map((l: { data: string }) => BigInt(`0x${l.data.slice(66, 130)}`));
+    expect(taxes.some((t: bigint) => t > 0n)).to.equal(true);
+    const fine = await audit();
+    expect(fine.violations).to.deep.equal([]);
+
+    // The same collection after totalOut (tail, low 128 bits) was moved 100 RSC into the taxed lot behind the logs.
+    await r.send("evm_revert", [snapshot]);
+    const lots = await ledger.lotsOf(acme, 0, 10);
+    const taxed = lots.findIndex((l: { taxIfCollectedNow: bigint }) => l.taxIfCollectedNow > 0n);
+    const start = lots.slice(0, taxed).reduce((sum: bigint, l: { amount: bigint }) => sum + l.amount, 0n);
+    const tail = mappingSlot(acme, "address", PROFIT_AT_REST_ROOT + 2n);
+    const word = await readSlot(r, r.deployment.contracts.ProfitAtRest, tail);
+    await writeSlot(r, r.deployment.contracts.ProfitAtRest, tail, (word & ~U128) | (start + 100n * ONE));
+    await (await ledger.collect(acme, 10)).wait();
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["profit-at-rest"]);
+    expect(report.violations[0].expected).to.equal(
+      `open ${lots[taxed].amount} of lot ${taxed} taxed ${lots[taxed].taxIfCollectedNow} (× ${(2n * ONE) / 100n} / 1e18)`,
+    );
+    expect(report.violations[0].found).to.match(new RegExp(`^open ${lots[taxed].amount - 100n * ONE} taxed`));
+  });
+
+  it("(a) catches a profit-at-rest tax taken outside a lot's collection", async () => {
+    const mover = await deployCarelessModule(r, ["ProfitAtRestTax"]);
+    const grocers = r.seeded.companies.find((c) => c.name === "Green Grocers")!.address;
+    await (
+      await mover.run([
+        { action: 6, from: grocers, to: r.deployment.contracts.CapitalPool, amount: ONE, ref: `0x${"00".repeat(32)}` },
+      ])
+    ).wait();
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["profit-at-rest"]);
+    expect(report.violations[0].expected).to.equal("a ProfitAtRestCollected for this ProfitAtRestTax");
+  });
+});
