@@ -19,8 +19,9 @@ const REGIONAL_ECONOMY: readonly Kind[] = ["Person", "Company", "RegionalCompany
 export const AUDIT_TABLE: Readonly<Record<Action, Pairs>> = {
   // A direct transfer: Person → Person only.
   Transfer: [[["Person"], ["Person"]]],
-  // Anyone who holds RSC, and the region itself, buys from a company.
-  Purchase: [[[...HOLDERS, "Region"], COMPANIES]],
+  // Anyone who holds RSC, and the region itself, buys from a company; the bridge buys for a buyer
+  // of another region (a cross-region purchase, paid from the message's mint).
+  Purchase: [[[...HOLDERS, "Region", "Bridge"], COMPANIES]],
   // Rent goes to regionally-operated housing or to the region.
   Rent: [[HOLDERS, ["RegionalCompany", "Region"]]],
   // Wages: worker-operated and regional companies employ members.
@@ -28,7 +29,7 @@ export const AUDIT_TABLE: Readonly<Record<Action, Pairs>> = {
   // Income tax is withheld by the employer, on the way: the worker never holds it.
   IncomeTax: [[WORKER_OWNED, ["Region"]]],
   // Sales tax is paid by the buyer on top of the price, straight to the region.
-  SalesTax: [[[...HOLDERS, "Region"], ["Region"]]],
+  SalesTax: [[[...HOLDERS, "Region", "Bridge"], ["Region"]]],
   ProfitAtRestTax: [[WORKER_OWNED, ["Region"]]],
   Ubi: [[["Region"], ["Person"]]],
   // Subsidies for health and higher education, both regionally operated.
@@ -44,7 +45,8 @@ export const AUDIT_TABLE: Readonly<Record<Action, Pairs>> = {
     [["Module"], ["None"]],
   ],
   BridgeOut: [[REGIONAL_ECONOMY, ["None"]]],
-  BridgeIn: [[["None"], REGIONAL_ECONOMY]],
+  // A cross-region purchase is minted onto the bridge, which pays the seller and the sales tax.
+  BridgeIn: [[["None"], [...REGIONAL_ECONOMY, "Bridge"]]],
   // Pooling moves capital between regions' pools. DESIGN.md: "Nothing else mints" — so no mint
   // or burn here; cross-chain pooling goes through BridgeOut/BridgeIn.
   Pooling: [[["Region"], ["Region"]]],
