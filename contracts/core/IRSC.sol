@@ -50,12 +50,6 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Emitted when governance points the token at a new profit-at-rest ledger (0: none).
     event LotLedgerChanged(address indexed previousLedger, address indexed newLedger);
 
-    /// @notice Emitted when the token is pointed at the region's parameters (source of its tax-rate cache).
-    event RegionParametersChanged(address indexed previousParameters, address indexed newParameters);
-
-    /// @notice Emitted when the cached tax rates are refreshed from the region's parameters (1e18 = 100 %).
-    event TaxRatesSynced(uint256 salesTaxRate, uint256 incomeTaxRate);
-
     /// @notice Emitted when the guardian pauses actions. `actionMask` bit `uint8(action)`.
     event ActionsPaused(uint32 actionMask, uint48 until, string reason);
 
@@ -116,16 +110,6 @@ interface IRSC is IERC20Metadata, IERC20Permit {
 
     /// @notice The profit-at-rest ledger told about every movement of a Company or RegionalCompany (0: none).
     function lotLedger() external view returns (address);
-
-    /// @notice The region's parameters, source of the tax-rate cache (0: none).
-    function regionParameters() external view returns (address);
-
-    /// @notice `SalesTaxRate` and `IncomeTaxRate` (1e18 = 100 %), cached here so that the modules
-    /// taxing a movement read them from the token they call anyway instead of from a cold third
-    /// contract. The cache is refreshed by {syncTaxRates}, which RegionParameters calls in the same
-    /// transaction as every change of either rate: the cached value equals
-    /// `RegionParameters.valueAt(rate, t)` at every time `t` (auditors keep using `valueAt`).
-    function taxRates() external view returns (uint256 salesTaxRate, uint256 incomeTaxRate);
 
     /// @notice The actions paused by the guardian and until when (0 if none).
     function pausedActions() external view returns (uint32 actionMask, uint48 until);
@@ -190,14 +174,6 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// (0 turns it off). Direct Person→Person transfers never call it. Only governance.
     /// Emits {LotLedgerChanged}.
     function setLotLedger(address ledger) external;
-
-    /// @notice Points the token at the region's parameters and refreshes the tax-rate cache from
-    /// them. Only governance. Emits {RegionParametersChanged} and {TaxRatesSynced}.
-    function setRegionParameters(address parameters) external;
-
-    /// @notice Refreshes the tax-rate cache from the region's parameters. Anyone (it can only make
-    /// the cache right); RegionParameters calls it on every change of a tax rate. Emits {TaxRatesSynced}.
-    function syncTaxRates() external;
 
     /// @notice Pauses the actions in `actionMask` until `until` (at most 30 days ahead). Direct
     /// transfers, wages and income tax withheld from wages cannot be paused. Only the guardian.

@@ -14,7 +14,6 @@ import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Nonce
 import {Action, Kind} from "./ConductorTypes.sol";
 import {ILotLedger} from "./ILotLedger.sol";
 import {IRSC} from "./IRSC.sol";
-import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
 import {TransferRule} from "./TransferRule.sol";
 
 /// @title RSC — the region's restricted credit
@@ -76,10 +75,6 @@ contract RSC is
         string name;
         // slot 5: the profit-at-rest ledger told about every movement of a company (0: none)
         address lotLedger;
-        // slot 6: the region's parameters, source of the tax-rate cache (0: none)
-        address regionParameters;
-        // slot 7: SalesTaxRate (bits 0..127) | IncomeTaxRate (bits 128..255), see {IRSC-taxRates}
-        uint256 taxRates;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RSC")) - 1)) & ~bytes32(uint256(0xff))
@@ -156,17 +151,6 @@ contract RSC is
     /// @inheritdoc IRSC
     function lotLedger() external view returns (address) {
         return _s().lotLedger;
-    }
-
-    /// @inheritdoc IRSC
-    function regionParameters() external view returns (address) {
-        return _s().regionParameters;
-    }
-
-    /// @inheritdoc IRSC
-    function taxRates() external view returns (uint256 salesTaxRate, uint256 incomeTaxRate) {
-        uint256 rates = _s().taxRates;
-        return (uint128(rates), rates >> 128);
     }
 
     /// @inheritdoc IRSC
@@ -373,11 +357,8 @@ contract RSC is
         emit ActionPerformed(m.action, m.from, m.to, m.amount, ref);
         emit Transfer(m.from, m.taxTo, m.tax);
         emit ActionPerformed(m.taxAction, m.from, m.taxTo, m.tax, ref);
-        if (_bearsLots(fromKind) || _bearsLots(taxKind)) {
+        if (_bearsLots(fromKind) || _bearsLots(toKind) || _bearsLots(taxKind)) {
             _tellLotLedgerWithTax($, m, fromKind, toKind, taxKind);
-        } else if (_bearsLots(toKind)) {
-            // Only the recipient keeps lots (a member's purchase from a company): the plain report.
-            _tellLotLedger($, m.action, m.from, fromKind, m.to, toKind, m.amount);
         }
     }
 
@@ -483,21 +464,6 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
-    function setRegionParameters(address parameters) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (parameters == address(0)) revert RSCZeroAddress();
-        RSCStorage storage $ = _s();
-        address previous = $.regionParameters;
-        $.regionParameters = parameters;
-        emit RegionParametersChanged(previous, parameters);
-        _syncTaxRates($);
-    }
-
-    /// @inheritdoc IRSC
-    function syncTaxRates() external {
-        _syncTaxRates(_s());
-    }
-
-    /// @inheritdoc IRSC
     function pauseActions(uint32 actionMask, uint48 until, string calldata reason) external onlyRole(GUARDIAN_ROLE) {
         actionMask &= ~UNPAUSABLE;
         if (until <= block.timestamp || until > block.timestamp + MAX_PAUSE) {
@@ -577,16 +543,6 @@ contract RSC is
         address previous = address(uint160($.config));
         $.config = ($.config & ~uint256(type(uint160).max)) | uint160(newRegistry);
         emit RegistryChanged(previous, newRegistry);
-    }
-
-    function _syncTaxRates(RSCStorage storage $) private {
-        IRegionParameters parameters = IRegionParameters($.regionParameters);
-        if (address(parameters) == address(0)) revert RSCZeroAddress();
-        uint256 sales = parameters.get(Param.SalesTaxRate);
-        uint256 income = parameters.get(Param.IncomeTaxRate);
-        // Both are fractions bounded by 1e18 in RegionParameters: 128 bits each hold them.
-        $.taxRates = uint128(sales) | (income << 128);
-        emit TaxRatesSynced(sales, income);
     }
 
     function _onlyRegistry(RSCStorage storage $) private view {

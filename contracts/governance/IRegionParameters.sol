@@ -46,9 +46,6 @@ interface IRegionParameters {
     /// @notice Emitted when `param` changes from `oldValue` to `newValue`.
     event ParameterChanged(Param indexed param, uint256 oldValue, uint256 newValue);
 
-    /// @notice Emitted when the cache told about tax-rate changes is set (see {setTaxRateCache}).
-    event TaxRateCacheChanged(address indexed previousCache, address indexed newCache);
-
     /// @notice Thrown when `value` lies outside `param`'s bounds `[min, max]`.
     error RegionParametersOutOfBounds(Param param, uint256 value, uint256 min, uint256 max);
 
@@ -87,17 +84,4 @@ interface IRegionParameters {
     function ubiPeriod() external view returns (uint256);
     function exchangeRate() external view returns (uint256);
     function startingWage() external view returns (uint256);
-
-    /// @notice The contract whose `syncTaxRates()` is called, in the same transaction, whenever
-    /// `SalesTaxRate` or `IncomeTaxRate` changes (the token's tax-rate cache; 0: none).
-    function taxRateCache() external view returns (address);
-
-    /// @notice Sets {taxRateCache}. Only governance. Emits {TaxRateCacheChanged}.
-    function setTaxRateCache(address cache) external;
-}
-
-/// @title ITaxRateCache — a copy of the tax rates kept in step with RegionParameters
-interface ITaxRateCache {
-    /// @notice Re-reads `SalesTaxRate` and `IncomeTaxRate` from RegionParameters.
-    function syncTaxRates() external;
 }

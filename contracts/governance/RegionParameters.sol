@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-import {IRegionParameters, ITaxRateCache, Param, Unit} from "./IRegionParameters.sol";
+import {IRegionParameters, Param, Unit} from "./IRegionParameters.sol";
 
 /// @title RegionParameters
 /// @notice See {IRegionParameters}. The governance executor holds `DEFAULT_ADMIN_ROLE`; it is
@@ -17,7 +17,6 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
     struct RegionParametersStorage {
         uint256[32] current; // indexed by Param; room to add parameters by upgrade
         mapping(Param param => Change[]) history;
-        address taxRateCache;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RegionParameters")) - 1)) & ~bytes32(uint256(0xff))
@@ -139,19 +138,6 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
     // ================================================================== writes
 
     /// @inheritdoc IRegionParameters
-    function taxRateCache() external view returns (address) {
-        return _s().taxRateCache;
-    }
-
-    /// @inheritdoc IRegionParameters
-    function setTaxRateCache(address cache) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        RegionParametersStorage storage $ = _s();
-        address previous = $.taxRateCache;
-        $.taxRateCache = cache;
-        emit TaxRateCacheChanged(previous, cache);
-    }
-
-    /// @inheritdoc IRegionParameters
     function setParameter(Param param, uint256 value) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _set(param, value);
         RegionParametersStorage storage $ = _s();
@@ -181,10 +167,6 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
         $.current[uint256(param)] = value;
         $.history[param].push(Change(uint208(value), uint48(block.timestamp)));
         emit ParameterChanged(param, old, value);
-        if (param == Param.SalesTaxRate || param == Param.IncomeTaxRate) {
-            address cache = $.taxRateCache;
-            if (cache != address(0)) ITaxRateCache(cache).syncTaxRates();
-        }
     }
 
     function _check(Param param, uint256 value) private pure {

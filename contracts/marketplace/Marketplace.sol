@@ -132,8 +132,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         }
         uint128 unitPrice = s.unitPrice;
         net = uint256(unitPrice) * quantity;
-        (uint256 salesTaxRate,) = rsc.taxRates();
-        tax = net * salesTaxRate / ONE;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
         if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
         bytes32 ref = bytes32(listingId);
         // One debit of the buyer: the price to the seller, then the sales tax to the capital pool.

@@ -237,8 +237,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 available = rsc.balanceOf(company);
         gross = owed < available ? owed : available;
         if (gross == 0) return 0;
-        (, uint256 incomeTaxRate) = rsc.taxRates();
-        uint256 tax = (gross * incomeTaxRate) / WageMath.ONE;
+        uint256 tax = (gross * params.get(Param.IncomeTaxRate)) / WageMath.ONE;
         // Cannot underflow: the rate is at most 1e18, so tax <= gross.
         uint256 net;
         unchecked {

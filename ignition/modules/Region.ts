@@ -99,9 +99,6 @@ export function regionModule(options: { custodianOwners?: string[] } = {}) {
 
     // ---- wiring: the registry writes kinds; modules get exactly the actions they perform
     m.call(rsc, "setRegistry", [registry], { id: "SetRegistry" });
-    // The token caches the tax rates; the parameters refresh that cache on every tax-rate change.
-    m.call(rsc, "setRegionParameters", [regionParameters], { id: "SetRegionParameters" });
-    m.call(regionParameters, "setTaxRateCache", [rsc], { id: "SetTaxRateCache" });
     m.call(rsc, "registerModule", [reserve, 6 /* Kind.Module */, actionMask(["Deposit", "Redemption", "Refund"])], {
       id: "RegisterReserve",
     });

@@ -61,20 +61,6 @@ const CASES: Case[] = [
     role: admin,
   },
   {
-    name: "RSC.setRegionParameters",
-    contract: (r) => r.rsc,
-    fn: "setRegionParameters",
-    args: async (r) => [await r.regionParameters.getAddress()],
-    role: admin,
-  },
-  {
-    name: "RegionParameters.setTaxRateCache",
-    contract: (r) => r.regionParameters,
-    fn: "setTaxRateCache",
-    args: (r) => [r.attacker.address],
-    role: admin,
-  },
-  {
     name: "RSC.pauseActions",
     contract: (r) => r.rsc,
     fn: "pauseActions",
