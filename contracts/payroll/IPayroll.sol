@@ -218,8 +218,9 @@ interface IPayroll {
 
     /// @notice Settles and pays what is owed, as far as the company's balance allows. Only the
     /// worker. The company is debited once for the net wage and the income tax
-    /// ({IRSC-moveWithTax}) at RegionParameters' `IncomeTaxRate` in force. Wages come before the profit-at-rest tax: a company with a due lot whose
-    /// tax its balance cannot also cover still pays (see {IProfitAtRest}, rule 5).
+    /// ({IRSC-moveWithTax}) at RegionParameters' `IncomeTaxRate` in force. Wages come before the
+    /// profit-at-rest tax: a company with a due lot whose tax its balance cannot also cover still
+    /// pays (see {IProfitAtRest}, rule 5).
     /// Emits {WagePaid} (when anything is owed). Returns the gross paid.
     function withdraw(uint256 employmentId) external returns (uint256 gross);
 
