@@ -122,18 +122,25 @@ describe("federation relayer survives being killed", function () {
               CONDUCTOR_PRIVATE_KEY: "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
             },
             stdio: "ignore",
+            // Its own process group: tsx runs the relayer in a child node process, and killing only
+            // the tsx wrapper would leave that child relaying (and running after the test).
+            detached: true,
           },
         );
+      /** SIGKILL to the relayer's whole process group: the relayer dies at that instant. */
+      const kill = (child: ChildProcess) => {
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+      };
       let relayer = startRelayer();
       await waitFor(() => delivered() >= MESSAGES / 4, 600_000, "a quarter of the messages");
-      relayer.kill("SIGKILL");
+      kill(relayer);
       const atKill = delivered();
       relayer = startRelayer();
       const client = createPublicClient({ transport: http(b.url) });
       try {
         await waitFor(() => delivered() >= MESSAGES, 600_000, "every message");
       } finally {
-        relayer.kill("SIGKILL");
+        kill(relayer);
       }
       const received = await client.getContractEvents({
         address: (await gB.getAddress()) as Hex,
