@@ -57,13 +57,12 @@ async function childNode(port: number): Promise<{ rpcUrl: string; stop: () => Pr
  * `separateProcess`), deploys a region and seeds the demo history.
  */
 export async function startLocalRegion(seed = true, separateProcess = false): Promise<LocalRegion> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
   let rpcUrl: string;
   let stopNode: () => Promise<void>;
   if (separateProcess) {
-    ({ rpcUrl, stop: stopNode } = await childNode(port));
-  } else {
     // Port 0: the system picks a free one (a random choice of ours could collide).
+    ({ rpcUrl, stop: stopNode } = await childNode(0));
+  } else {
     const server = await network.createServer("default", "127.0.0.1", 0);
     const listening = await server.listen();
     rpcUrl = `http://${listening.address}:${listening.port}`;
