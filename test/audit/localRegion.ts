@@ -82,7 +82,7 @@ export async function startLocalRegion(seed = true, separateProcess = false): Pr
   const dir = mkdtempSync(join(tmpdir(), "conductor-audit-"));
   const deploymentFile = join(dir, "deployment.json");
   // Ignition keeps a journal per deployment id; this chain is thrown away, so is the journal (on close).
-  const deploymentId = `audit-test-${port}`;
+  const deploymentId = `audit-test-${new URL(rpcUrl).port}`;
   const deployment = await deployConductor({
     connection,
     regionName: "Audit Region",
