@@ -116,8 +116,41 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     /// @inheritdoc IMarketplace
     function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax) {
+        address seller;
+        uint128 unitPrice;
+        (seller, unitPrice, net, tax) = _buy(listingId, quantity, maxTotal);
+        emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
+    }
+
+    // ================================================================== internal
+
+    function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    function _listing(MarketplaceStorage storage $, uint256 listingId) private view returns (StoredListing storage s) {
+        s = $.listings[listingId];
+        if (s.seller == address(0)) revert MarketplaceUnknownListing(listingId);
+    }
+
+    /// @dev A purchase by the caller (a buyer here, or the Bridge for a buyer of another region):
+    /// takes `quantity` units off the listing and debits the caller once — the price to the seller
+    /// (`Purchase`), then the sales tax at today's rate to the capital pool (`SalesTax`) — refusing a
+    /// total above `maxTotal`.
+    function _buy(uint256 listingId, uint64 quantity, uint256 maxTotal)
+        private
+        returns (address seller, uint128 unitPrice, uint256 net, uint256 tax)
+    {
+        (seller, unitPrice) = _takeUnits(listingId, quantity);
+        net = uint256(unitPrice) * quantity;
+        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
+        rsc.moveWithTax(Action.Purchase, Action.SalesTax, msg.sender, seller, net, capitalPool, tax, bytes32(listingId));
+    }
+
+    /// @dev Checks that the caller may buy `quantity` units of `listingId` and takes them off the
+    /// listing; returns its seller and unit price.
+    function _takeUnits(uint256 listingId, uint64 quantity) private returns (address seller, uint128 unitPrice) {
         StoredListing storage s = _s().listings[listingId];
-        address seller = s.seller;
+        seller = s.seller;
         if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
         if (!s.active) revert MarketplaceListingInactive(listingId);
         if (quantity == 0) revert MarketplaceZeroQuantity(listingId);
@@ -130,23 +163,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
                 s.available = available - quantity;
             }
         }
-        uint128 unitPrice = s.unitPrice;
-        net = uint256(unitPrice) * quantity;
-        tax = net * params.get(Param.SalesTaxRate) / ONE;
-        if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
-        bytes32 ref = bytes32(listingId);
-        // One debit of the buyer: the price to the seller, then the sales tax to the capital pool.
-        rsc.moveWithTax(Action.Purchase, Action.SalesTax, msg.sender, seller, net, capitalPool, tax, ref);
-        emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
-    }
-
-    // ================================================================== internal
-
-    function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
-
-    function _listing(MarketplaceStorage storage $, uint256 listingId) private view returns (StoredListing storage s) {
-        s = $.listings[listingId];
-        if (s.seller == address(0)) revert MarketplaceUnknownListing(listingId);
+        unitPrice = s.unitPrice;
     }
 
     // ================================================================== cross-region purchases
@@ -162,8 +179,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     ) external returns (address seller, uint256 net, uint256 tax) {
         _onlyBridge();
         uint128 unitPrice;
-        (seller, unitPrice) = _takeUnitsForBridge(listingId, quantity);
-        (net, tax) = _chargeBridge(listingId, seller, uint256(unitPrice) * quantity, maxTotal);
+        (seller, unitPrice, net, tax) = _buy(listingId, quantity, maxTotal);
         emit PurchasedAcrossRegions(listingId, buyerChainId, buyer, seller, quantity, unitPrice, net, tax, messageId);
     }
 
@@ -171,41 +187,5 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     function _onlyBridge() private view {
         Kind callerKind = rsc.kindOf(msg.sender);
         if (callerKind != Kind.Bridge) revert MarketplaceNotABridge(msg.sender, callerKind);
-    }
-
-    /// @dev Pays `net` to the seller and this region's sales tax on it to the capital pool from the
-    /// Bridge's balance, refusing a total above `maxTotal`.
-    function _chargeBridge(uint256 listingId, address seller, uint256 net_, uint256 maxTotal)
-        private
-        returns (uint256 net, uint256 tax)
-    {
-        net = net_;
-        tax = net * params.get(Param.SalesTaxRate) / ONE;
-        if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
-        bytes32 ref = bytes32(listingId);
-        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, ref);
-        rsc.move(Action.Purchase, msg.sender, seller, net, ref);
-    }
-
-    /// @dev Checks that `quantity` units of `listingId` can be bought and takes them off the
-    /// listing; returns its seller and unit price.
-    function _takeUnitsForBridge(uint256 listingId, uint64 quantity)
-        private
-        returns (address seller, uint128 unitPrice)
-    {
-        StoredListing storage s = _s().listings[listingId];
-        seller = s.seller;
-        if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
-        if (!s.active) revert MarketplaceListingInactive(listingId);
-        if (quantity == 0) revert MarketplaceZeroQuantity(listingId);
-        uint64 available = s.available;
-        if (available != UNLIMITED) {
-            if (quantity > available) revert MarketplaceInsufficientQuantity(listingId, quantity, available);
-            // Cannot underflow: quantity <= available.
-            unchecked {
-                s.available = available - quantity;
-            }
-        }
-        unitPrice = s.unitPrice;
     }
 }
