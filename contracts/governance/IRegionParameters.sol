@@ -34,17 +34,20 @@ enum Unit {
 }
 
 /// @title IRegionParameters
-/// @notice The region's scalar parameters, typed and bounded, with their full history. Only the
-/// region's governance executor writes; every change emits {ParameterChanged} with the old and new value.
+/// @notice The region's scalar parameters, typed and bounded. Only the region's governance executor
+/// writes; every change emits {ParameterChanged} with the old and new value, and the events are the
+/// parameters' history (the SDK's `getParameters`, `conductor params --history`): each value
+/// with the block that set it, from the deployment on. Keeping the history in storage as well cost
+/// 27,000 gas on every change and no contract reads it.
+///
+/// A contract that keeps its own copy of a parameter (see {IParameterListener}) is registered as
+/// that parameter's listener and told of every change in the same transaction.
 interface IRegionParameters {
-    /// @notice One value a parameter took, and when.
-    struct Change {
-        uint208 value;
-        uint48 at;
-    }
-
     /// @notice Emitted when `param` changes from `oldValue` to `newValue`.
     event ParameterChanged(Param indexed param, uint256 oldValue, uint256 newValue);
+
+    /// @notice Emitted when `listener` (zero: none) becomes the contract told of `param`'s changes.
+    event ListenerSet(Param indexed param, address listener);
 
     /// @notice Thrown when `value` lies outside `param`'s bounds `[min, max]`.
     error RegionParametersOutOfBounds(Param param, uint256 value, uint256 min, uint256 max);
@@ -62,14 +65,12 @@ interface IRegionParameters {
     /// (applied in order, on top of today's values) would be accepted. Used when a proposal is made.
     function checkValues(Param[] calldata params, uint256[] calldata values) external view;
 
-    /// @notice How many values `param` has taken, its initial value included.
-    function historyLength(Param param) external view returns (uint256);
+    /// @notice The contract told of every change of `param` (zero: none).
+    function listenerOf(Param param) external view returns (address);
 
-    /// @notice The `index`-th value `param` took (0 = initial).
-    function historyAt(Param param, uint256 index) external view returns (Change memory);
-
-    /// @notice The value of `param` in force at `timestamp` (the initial value before any change).
-    function valueAt(Param param, uint256 timestamp) external view returns (uint256);
+    /// @notice Makes `listener` (zero: none) the contract told of every change of `param`, in the
+    /// same transaction. Only the governance executor. Emits {ListenerSet}.
+    function setListener(Param param, address listener) external;
 
     /// @notice Sets `param` to `value`. Only the governance executor. Emits {ParameterChanged}.
     function setParameter(Param param, uint256 value) external;

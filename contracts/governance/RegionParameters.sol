@@ -4,11 +4,13 @@ pragma solidity ^0.8.28;
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {IParameterListener} from "./IParameterListener.sol";
 import {IRegionParameters, Param, Unit} from "./IRegionParameters.sol";
 
 /// @title RegionParameters
 /// @notice See {IRegionParameters}. The governance executor holds `DEFAULT_ADMIN_ROLE`; it is
-/// the only writer and the upgrade authority.
+/// the only writer and the upgrade authority. A change reaches the parameter's listener (a contract
+/// keeping its own copy, see {IParameterListener}) in the same call, after the event.
 contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     uint256 private constant ONE = 1e18;
     uint256 private constant PARAM_COUNT = uint256(type(Param).max) + 1;
@@ -16,7 +18,7 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
     /// @custom:storage-location erc7201:conductor.storage.RegionParameters
     struct RegionParametersStorage {
         uint256[32] current; // indexed by Param; room to add parameters by upgrade
-        mapping(Param param => Change[]) history;
+        mapping(Param param => address) listeners;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RegionParameters")) - 1)) & ~bytes32(uint256(0xff))
@@ -44,7 +46,6 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
         for (uint256 i = 0; i < PARAM_COUNT; ++i) {
             _check(Param(i), initialValues[i]);
             $.current[i] = initialValues[i];
-            $.history[Param(i)].push(Change(uint208(initialValues[i]), uint48(block.timestamp)));
             emit ParameterChanged(Param(i), 0, initialValues[i]);
         }
         _checkProductivity($.current[uint256(Param.ProductivityMin)], $.current[uint256(Param.ProductivityMax)]);
@@ -88,27 +89,8 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
     }
 
     /// @inheritdoc IRegionParameters
-    function historyLength(Param param) external view returns (uint256) {
-        return _s().history[param].length;
-    }
-
-    /// @inheritdoc IRegionParameters
-    function historyAt(Param param, uint256 index) external view returns (Change memory) {
-        return _s().history[param][index];
-    }
-
-    /// @inheritdoc IRegionParameters
-    function valueAt(Param param, uint256 timestamp) external view returns (uint256) {
-        Change[] storage h = _s().history[param];
-        // Binary search for the last change at or before `timestamp`.
-        uint256 low = 0;
-        uint256 high = h.length;
-        while (low < high) {
-            uint256 mid = (low + high) / 2;
-            if (h[mid].at > timestamp) high = mid;
-            else low = mid + 1;
-        }
-        return low == 0 ? h[0].value : h[low - 1].value;
+    function listenerOf(Param param) external view returns (address) {
+        return _s().listeners[param];
     }
 
     function salesTaxRate() external view returns (uint256) {
@@ -140,8 +122,7 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
     /// @inheritdoc IRegionParameters
     function setParameter(Param param, uint256 value) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _set(param, value);
-        RegionParametersStorage storage $ = _s();
-        _checkProductivity($.current[uint256(Param.ProductivityMin)], $.current[uint256(Param.ProductivityMax)]);
+        if (_isProductivity(param)) _checkCurrentProductivity();
     }
 
     /// @inheritdoc IRegionParameters
@@ -149,11 +130,18 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
         if (params.length != values.length || params.length == 0) {
             revert RegionParametersLengthMismatch(params.length, values.length);
         }
+        bool productivity;
         for (uint256 i = 0; i < params.length; ++i) {
             _set(params[i], values[i]);
+            productivity = productivity || _isProductivity(params[i]);
         }
-        RegionParametersStorage storage $ = _s();
-        _checkProductivity($.current[uint256(Param.ProductivityMin)], $.current[uint256(Param.ProductivityMax)]);
+        if (productivity) _checkCurrentProductivity();
+    }
+
+    /// @inheritdoc IRegionParameters
+    function setListener(Param param, address listener) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _s().listeners[param] = listener;
+        emit ListenerSet(param, listener);
     }
 
     // ================================================================== internal
@@ -165,8 +153,18 @@ contract RegionParameters is IRegionParameters, Initializable, AccessControlUpgr
         RegionParametersStorage storage $ = _s();
         uint256 old = $.current[uint256(param)];
         $.current[uint256(param)] = value;
-        $.history[param].push(Change(uint208(value), uint48(block.timestamp)));
         emit ParameterChanged(param, old, value);
+        address listener = $.listeners[param];
+        if (listener != address(0)) IParameterListener(listener).parameterChanged(param, value);
+    }
+
+    function _isProductivity(Param param) private pure returns (bool) {
+        return param == Param.ProductivityMin || param == Param.ProductivityMax;
+    }
+
+    function _checkCurrentProductivity() private view {
+        RegionParametersStorage storage $ = _s();
+        _checkProductivity($.current[uint256(Param.ProductivityMin)], $.current[uint256(Param.ProductivityMax)]);
     }
 
     function _check(Param param, uint256 value) private pure {

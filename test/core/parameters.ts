@@ -31,6 +31,15 @@ const BOUNDS: Record<Param, [bigint, bigint, Unit]> = {
   StartingWage: [ONE / 100n, 10_000n * ONE, "RscWei"],
 };
 
+/** (oldValue, newValue) of every ParameterChanged of `param`, in order: the parameter's history. */
+async function changesOf(
+  regionParameters: Awaited<ReturnType<typeof deployRegion>>["regionParameters"],
+  param: number,
+) {
+  const events = await regionParameters.queryFilter(regionParameters.filters.ParameterChanged(param));
+  return events.map((e) => [e.args.oldValue, e.args.newValue]);
+}
+
 async function deployParameters(values: readonly bigint[]) {
   const [admin] = await ethers.getSigners();
   const impl = await ethers.deployContract("RegionParameters");
@@ -39,13 +48,11 @@ async function deployParameters(values: readonly bigint[]) {
 }
 
 describe("RegionParameters", () => {
-  it("starts at the deployed values with one history entry each", async () => {
+  it("starts at the deployed values, each with one ParameterChanged from 0", async () => {
     const r = await networkHelpers.loadFixture(deployRegion);
     for (const param of Param) {
       expect(await r.regionParameters.get(p(param))).to.equal(DEFAULT_PARAMETERS[param], param);
-      expect(await r.regionParameters.historyLength(p(param))).to.equal(1n);
-      const first = await r.regionParameters.historyAt(p(param), 0);
-      expect(first.value).to.equal(DEFAULT_PARAMETERS[param]);
+      expect(await changesOf(r.regionParameters, p(param))).to.deep.equal([[0n, DEFAULT_PARAMETERS[param]]]);
     }
     expect(await r.regionParameters.salesTaxRate()).to.equal(DEFAULT_PARAMETERS.SalesTaxRate);
     expect(await r.regionParameters.incomeTaxRate()).to.equal(DEFAULT_PARAMETERS.IncomeTaxRate);
@@ -74,7 +81,7 @@ describe("RegionParameters", () => {
         .withArgs(p(param), old, max);
       await r.regionParameters.setParameter(p(param), min);
       expect(await r.regionParameters.get(p(param))).to.equal(min);
-      expect(await r.regionParameters.historyLength(p(param))).to.equal(3n);
+      expect(await changesOf(r.regionParameters, p(param))).to.have.length(3);
     }
   });
 
@@ -92,7 +99,7 @@ describe("RegionParameters", () => {
           .withArgs(p(param), value, min, max);
       }
       expect(await r.regionParameters.get(p(param))).to.equal(DEFAULT_PARAMETERS[param]);
-      expect(await r.regionParameters.historyLength(p(param))).to.equal(1n);
+      expect(await changesOf(r.regionParameters, p(param))).to.have.length(1);
     }
   });
 
@@ -128,7 +135,7 @@ describe("RegionParameters", () => {
       .to.be.revertedWithCustomError(r.regionParameters, "RegionParametersOutOfBounds")
       .withArgs(period, 1n, DAY, 366n * DAY);
     expect(await r.regionParameters.get(sales)).to.equal(DEFAULT_PARAMETERS.SalesTaxRate);
-    expect(await r.regionParameters.historyLength(sales)).to.equal(1n);
+    expect(await changesOf(r.regionParameters, sales)).to.have.length(1);
     await expect(r.regionParameters.setParameters([sales], [1n, 2n]))
       .to.be.revertedWithCustomError(r.regionParameters, "RegionParametersLengthMismatch")
       .withArgs(1n, 2n);
@@ -145,34 +152,52 @@ describe("RegionParameters", () => {
       .withArgs(period, DEFAULT_PARAMETERS.UbiPeriod, 7n * DAY);
   });
 
-  it("keeps the history: valueAt answers the value in force at any time", async () => {
+  it("keeps the history in events: each change with its old value, in order, two in a block included", async () => {
     const r = await networkHelpers.loadFixture(deployRegion);
     const param = p("IncomeTaxRate");
     const initial = DEFAULT_PARAMETERS.IncomeTaxRate;
-    const deployedAt = (await r.regionParameters.historyAt(param, 0))[1];
-    await networkHelpers.time.increase(100);
     await r.regionParameters.setParameter(param, ONE / 5n);
-    const t1 = BigInt(await networkHelpers.time.latest());
-    await networkHelpers.time.increase(100);
-    // two changes in one block: the last one is in force
+    // two changes in one transaction: the last one is in force
     await r.regionParameters.setParameters([param, param], [ONE / 4n, ONE / 3n]);
-    const t2 = BigInt(await networkHelpers.time.latest());
-    expect(await r.regionParameters.historyLength(param)).to.equal(4n);
-    const h = await Promise.all([1, 2, 3].map((i) => r.regionParameters.historyAt(param, i)));
-    expect(h.map((c) => [c[0], c[1]])).to.deep.equal([
-      [ONE / 5n, t1],
-      [ONE / 4n, t2],
-      [ONE / 3n, t2],
+    expect(await changesOf(r.regionParameters, param)).to.deep.equal([
+      [0n, initial],
+      [initial, ONE / 5n],
+      [ONE / 5n, ONE / 4n],
+      [ONE / 4n, ONE / 3n],
     ]);
-    expect(await r.regionParameters.valueAt(param, 0)).to.equal(initial);
-    expect(await r.regionParameters.valueAt(param, deployedAt)).to.equal(initial);
-    expect(await r.regionParameters.valueAt(param, t1 - 1n)).to.equal(initial);
-    expect(await r.regionParameters.valueAt(param, t1)).to.equal(ONE / 5n);
-    expect(await r.regionParameters.valueAt(param, t2 - 1n)).to.equal(ONE / 5n);
-    expect(await r.regionParameters.valueAt(param, t2)).to.equal(ONE / 3n);
-    expect(await r.regionParameters.valueAt(param, t2 + 10_000n)).to.equal(ONE / 3n);
     expect(await r.regionParameters.get(param)).to.equal(ONE / 3n);
-    await expect(r.regionParameters.historyAt(param, 4)).to.be.revert(ethers);
+  });
+
+  it("tells a parameter's listener of every change in the same transaction, and only that parameter's", async () => {
+    const r = await networkHelpers.loadFixture(deployRegion);
+    const listener = await ethers.deployContract("TestParameterListener", [await r.regionParameters.getAddress()]);
+    const ubi = p("UbiAmount");
+    await expect(r.regionParameters.setListener(ubi, listener))
+      .to.emit(r.regionParameters, "ListenerSet")
+      .withArgs(ubi, await listener.getAddress());
+    expect(await r.regionParameters.listenerOf(ubi)).to.equal(await listener.getAddress());
+    await expect(r.regionParameters.setParameter(ubi, 7n * ONE))
+      .to.emit(listener, "Heard")
+      .withArgs(ubi, 7n * ONE);
+    await expect(r.regionParameters.setParameters([p("UbiPeriod"), ubi], [2n * DAY, 9n * ONE]))
+      .to.emit(listener, "Heard")
+      .withArgs(ubi, 9n * ONE);
+    expect(await listener.heard()).to.equal(2n);
+    // a listener that refuses makes the whole change fail: no copy can go stale
+    await listener.setRefusing(true);
+    await expect(r.regionParameters.setParameter(ubi, ONE)).to.be.revertedWithCustomError(listener, "Refused");
+    expect(await r.regionParameters.get(ubi)).to.equal(9n * ONE);
+    await r.regionParameters.setListener(ubi, ethers.ZeroAddress);
+    await r.regionParameters.setParameter(ubi, ONE);
+    expect(await listener.heard()).to.equal(2n);
+  });
+
+  it("lets only the governance executor set a listener", async () => {
+    const r = await networkHelpers.loadFixture(deployRegion);
+    const [, stranger] = await ethers.getSigners();
+    await expect(r.regionParameters.connect(stranger).setListener(0, stranger.address))
+      .to.be.revertedWithCustomError(r.regionParameters, "AccessControlUnauthorizedAccount")
+      .withArgs(stranger.address, ethers.ZeroHash);
   });
 
   it("refuses initial values of the wrong count, out of bounds or with productivity min > max", async () => {

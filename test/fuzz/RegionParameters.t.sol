@@ -2,10 +2,10 @@
 pragma solidity ^0.8.28;
 
 import {IRegionParameters, Param} from "../../contracts/governance/IRegionParameters.sol";
-import {Assert, VM} from "../invariant/Cheats.sol";
+import {Assert, ParameterLogs, VM} from "../invariant/Cheats.sol";
 import {RegionSetup} from "../invariant/RegionSetup.sol";
 
-/// @notice Fuzzes RegionParameters: bounds, the productivity range and the history.
+/// @notice Fuzzes RegionParameters: bounds, the productivity range and the history (its events).
 contract RegionParametersFuzzTest is RegionSetup {
     uint256 internal constant PARAMS = 19;
 
@@ -21,12 +21,13 @@ contract RegionParametersFuzzTest is RegionSetup {
         // half of the runs inside the bounds
         if (value % 2 == 0 && max > min) value = min + (value % (max - min + 1));
         uint256 before = params.get(param);
-        uint256 length = params.historyLength(param);
+        VM.recordLogs();
         try params.setParameter(param, value) {
             Assert.isTrue(value >= min && value <= max, "accepted only within bounds");
             Assert.eq(params.get(param), value, "current value");
-            Assert.eq(params.historyLength(param), length + 1, "history grows by one");
-            Assert.eq(params.valueAt(param, block.timestamp), value, "value in force now");
+            (uint256 count, bool matches) = ParameterLogs.changes(address(params), uint256(param), before, value);
+            Assert.eq(count, 1, "history grows by one event");
+            Assert.isTrue(matches, "the event carries the old and new value");
         } catch (bytes memory reason) {
             // with the defaults (productivity 0..1) only the bounds can refuse
             Assert.isTrue(value < min || value > max, "refused only outside bounds");
@@ -36,7 +37,8 @@ contract RegionParametersFuzzTest is RegionSetup {
                 "the error names the bound"
             );
             Assert.eq(params.get(param), before, "unchanged");
-            Assert.eq(params.historyLength(param), length, "history unchanged");
+            (uint256 count,) = ParameterLogs.changes(address(params), uint256(param), before, value);
+            Assert.eq(count, 0, "history unchanged");
         }
     }
 
@@ -62,21 +64,5 @@ contract RegionParametersFuzzTest is RegionSetup {
             );
             Assert.eq(params.get(Param.ProductivityMax), 1e18, "max unchanged");
         }
-    }
-
-    /// @notice valueAt answers the value set last at or before the asked time.
-    function testFuzz_valueAt(uint32 gap1, uint32 gap2, uint256 askedSeed, uint256 v1, uint256 v2) public {
-        uint256 t0 = block.timestamp;
-        v1 = v1 % 1e18;
-        v2 = v2 % 1e18;
-        uint256 t1 = t0 + 1 + (gap1 % 365 days);
-        uint256 t2 = t1 + 1 + (gap2 % 365 days);
-        VM.warp(t1);
-        params.setParameter(Param.SalesTaxRate, v1);
-        VM.warp(t2);
-        params.setParameter(Param.SalesTaxRate, v2);
-        uint256 asked = askedSeed % (t2 + 365 days);
-        uint256 expected = asked < t1 ? 0.08e18 : asked < t2 ? v1 : v2;
-        Assert.eq(params.valueAt(Param.SalesTaxRate, asked), expected, "value in force");
     }
 }

@@ -122,7 +122,7 @@ describe("RegionParameters — only the executor writes", () => {
 });
 
 describe("RegionParameters — history matches the executed proposals", () => {
-  it("records every executed change in order, on-chain and in events", async () => {
+  it("records every executed change in order, in events", async () => {
     const g = await networkHelpers.loadFixture(deployDirect);
     const tax = P("SalesTaxRate");
     const values = [ONE / 10n, ONE / 20n, ONE / 8n];
@@ -136,15 +136,6 @@ describe("RegionParameters — history matches the executed proposals", () => {
     const defeated = await g.proposal([[g.regionParameters, "setParameter", [tax, ONE / 2n]]], "defeated");
     await g.proposeAndVote(defeated, g.members[0], [[g.members[1], 0]]);
 
-    expect(await g.regionParameters.historyLength(tax)).to.equal(BigInt(values.length + 1));
-    // a Change is (value, at); `at` is read by index, the name clashes with Array.prototype.at
-    expect((await g.regionParameters.historyAt(tax, 0))[0]).to.equal((ONE * 8n) / 100n);
-    for (const [i, v] of values.entries()) {
-      const change = await g.regionParameters.historyAt(tax, i + 1);
-      expect(change[0]).to.equal(v);
-      expect(change[1]).to.equal(executedAt[i]);
-      expect(await g.regionParameters.valueAt(tax, executedAt[i])).to.equal(v);
-    }
     const events = await g.regionParameters.queryFilter(g.regionParameters.filters.ParameterChanged(tax));
     expect(events.map((e) => [e.args.oldValue, e.args.newValue])).to.deep.equal([
       [0n, (ONE * 8n) / 100n],
@@ -152,5 +143,8 @@ describe("RegionParameters — history matches the executed proposals", () => {
       [values[0], values[1]],
       [values[1], values[2]],
     ]);
+    // each change dated by the block that executed its proposal (what `getParameters` shows)
+    const times = await Promise.all(events.slice(1).map(async (e) => BigInt((await e.getBlock()).timestamp)));
+    expect(times).to.deep.equal(executedAt);
   });
 });
