@@ -5,6 +5,7 @@ import {
   type Hex,
   hexToBytes,
   keccak256,
+  pad,
   parseTransaction,
   recoverTransactionAddress,
   serializeTransaction,
@@ -52,9 +53,12 @@ export async function recoverSender(raw: Hex, parsed = parseTransaction(raw)): P
   const recovery =
     yParity !== undefined ? yParity : v === 27n || v === 28n ? Number(v - 27n) : Number(((v ?? 0n) - 35n) % 2n);
   const hash = keccak256(serializeTransaction(unsigned as TransactionSerializable));
+  // r and s are minimal RLP integers: one with leading zero bytes arrives short and must be padded
+  // on the LEFT (`hexToBytes(x, { size: 32 })` pads on the right, which recovered another
+  // address for about one signature in 128).
   const signature = new Uint8Array(64);
-  signature.set(hexToBytes(r, { size: 32 }), 0);
-  signature.set(hexToBytes(s, { size: 32 }), 32);
+  signature.set(hexToBytes(pad(r, { size: 32 })), 0);
+  signature.set(hexToBytes(pad(s, { size: 32 })), 32);
   const publicKey = native.ecdsaRecover(signature, recovery, hexToBytes(hash), false);
   return getAddress(`0x${keccak256(publicKey.subarray(1)).slice(26)}`);
 }

@@ -39,6 +39,18 @@ describe("gateway: reading transactions", () => {
     }
   });
 
+  it("recovers the sender of a legacy transaction whose r or s is short (leading zero bytes, 1 in 128)", async () => {
+    let found = 0;
+    for (let nonce = 0; found < 2 && nonce < 5_000; nonce++) {
+      const raw = await account.signTransaction({ ...kinds[1], nonce } as never);
+      const { r, s } = parseTransaction(raw);
+      if ((r?.length ?? 66) === 66 && (s?.length ?? 66) === 66) continue;
+      found++;
+      expect(await recoverSender(raw)).to.equal(account.address);
+    }
+    expect(found).to.equal(2);
+  });
+
   it("reads sender, target, value, gas and payload of a signed transaction (no target: creation)", async () => {
     const facts = await factsOfRawTransaction(await account.signTransaction(kinds[1] as never));
     expect(facts).to.deep.equal({
