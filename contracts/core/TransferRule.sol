@@ -11,7 +11,7 @@ import {Action, Kind} from "./ConductorTypes.sol";
 /// @dev The masks are constants so that checking the rule costs no storage read. Changing the
 /// table is a contract upgrade, which only the region's governance executor can authorise.
 library TransferRule {
-    // Kind bits, one per kind, used to build the masks below.
+    // Kind bits, one per kind: a set of `to` kinds.
     uint256 private constant NONE = 1 << 0;
     uint256 private constant PERSON = 1 << 1;
     uint256 private constant COMPANY = 1 << 2;
@@ -21,8 +21,23 @@ library TransferRule {
     uint256 private constant MODULE = 1 << 6;
     uint256 private constant BRIDGE = 1 << 7;
 
+    // Row bits, one per kind (bit `8 × kind`): a set of `from` kinds. `toKinds * fromRows` is every
+    // pair (f, t) with f in the rows and t in `toKinds` (toKinds < 256, so no carries): the masks
+    // below are constant expressions, folded by the compiler.
+    uint256 private constant FROM_NONE = 1 << 0;
+    uint256 private constant FROM_PERSON = 1 << 8;
+    uint256 private constant FROM_COMPANY = 1 << 16;
+    uint256 private constant FROM_REGIONAL = 1 << 24;
+    uint256 private constant FROM_EXTERNAL = 1 << 32;
+    uint256 private constant FROM_REGION = 1 << 40;
+    uint256 private constant FROM_MODULE = 1 << 48;
+    uint256 private constant FROM_BRIDGE = 1 << 56;
+
     uint256 private constant ANY_COMPANY = COMPANY | REGIONAL | EXTERNAL;
     uint256 private constant HOLDERS = PERSON | ANY_COMPANY;
+    uint256 private constant FROM_ANY_COMPANY = FROM_COMPANY | FROM_REGIONAL | FROM_EXTERNAL;
+    uint256 private constant FROM_HOLDERS = FROM_PERSON | FROM_ANY_COMPANY;
+    uint256 private constant FROM_PAYROLL = FROM_COMPANY | FROM_REGIONAL;
 
     /// @notice True when `action` may move RSC from an account of kind `fromKind` to one of kind `toKind`.
     function isAllowed(Action action, Kind fromKind, Kind toKind) internal pure returns (bool) {
@@ -31,32 +46,27 @@ library TransferRule {
 
     /// @notice The 64-bit mask of allowed kind pairs for `action`.
     function maskOf(Action action) internal pure returns (uint64) {
-        if (action == Action.Transfer) return _pairs(PERSON, PERSON);
+        if (action == Action.Transfer) return uint64(PERSON * FROM_PERSON);
         // The Bridge buys for a buyer of another region (cross-region purchase, paid from its mint).
-        if (action == Action.Purchase) return _pairs(HOLDERS | REGION | BRIDGE, ANY_COMPANY);
-        if (action == Action.Rent) return _pairs(HOLDERS, REGIONAL | REGION);
-        if (action == Action.Wage) return _pairs(COMPANY | REGIONAL, PERSON);
-        if (action == Action.IncomeTax) return _pairs(COMPANY | REGIONAL, REGION);
-        if (action == Action.SalesTax) return _pairs(HOLDERS | REGION | BRIDGE, REGION);
-        if (action == Action.ProfitAtRestTax) return _pairs(COMPANY | REGIONAL, REGION);
-        if (action == Action.Ubi) return _pairs(REGION, PERSON);
-        if (action == Action.Subsidy) return _pairs(REGION, REGIONAL);
-        if (action == Action.LoanDisbursement) return _pairs(COMPANY, PERSON | COMPANY | REGIONAL);
-        if (action == Action.LoanRepayment) return _pairs(PERSON | COMPANY | REGIONAL, COMPANY);
-        if (action == Action.Deposit) return _pairs(NONE, HOLDERS | REGION);
-        if (action == Action.Redemption) return _pairs(HOLDERS, MODULE) | _pairs(MODULE, NONE);
-        if (action == Action.BridgeOut) return _pairs(PERSON | COMPANY | REGIONAL | REGION, NONE);
-        if (action == Action.BridgeIn) return _pairs(NONE, PERSON | COMPANY | REGIONAL | REGION | BRIDGE);
-        if (action == Action.Pooling) return _pairs(REGION, REGION | NONE) | _pairs(NONE, REGION);
-        if (action == Action.Recovery) return _pairs(PERSON, PERSON);
-        if (action == Action.Refund) return _pairs(ANY_COMPANY | MODULE, HOLDERS | REGION);
-        return 0;
-    }
-
-    /// @dev Every pair (f, t) with f in `fromKinds` and t in `toKinds`, as a 64-bit mask.
-    function _pairs(uint256 fromKinds, uint256 toKinds) private pure returns (uint64 mask) {
-        for (uint256 f = 0; f < 8; ++f) {
-            if ((fromKinds >> f) & 1 == 1) mask |= uint64(toKinds << (f * 8));
+        if (action == Action.Purchase) return uint64(ANY_COMPANY * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
+        if (action == Action.Rent) return uint64((REGIONAL | REGION) * FROM_HOLDERS);
+        if (action == Action.Wage) return uint64(PERSON * FROM_PAYROLL);
+        if (action == Action.IncomeTax) return uint64(REGION * FROM_PAYROLL);
+        if (action == Action.SalesTax) return uint64(REGION * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
+        if (action == Action.ProfitAtRestTax) return uint64(REGION * FROM_PAYROLL);
+        if (action == Action.Ubi) return uint64(PERSON * FROM_REGION);
+        if (action == Action.Subsidy) return uint64(REGIONAL * FROM_REGION);
+        if (action == Action.LoanDisbursement) return uint64((PERSON | COMPANY | REGIONAL) * FROM_COMPANY);
+        if (action == Action.LoanRepayment) return uint64(COMPANY * (FROM_PERSON | FROM_COMPANY | FROM_REGIONAL));
+        if (action == Action.Deposit) return uint64((HOLDERS | REGION) * FROM_NONE);
+        if (action == Action.Redemption) return uint64(MODULE * FROM_HOLDERS | NONE * FROM_MODULE);
+        if (action == Action.BridgeOut) {
+            return uint64(NONE * (FROM_PERSON | FROM_COMPANY | FROM_REGIONAL | FROM_REGION));
         }
+        if (action == Action.BridgeIn) return uint64((PERSON | COMPANY | REGIONAL | REGION | BRIDGE) * FROM_NONE);
+        if (action == Action.Pooling) return uint64((REGION | NONE) * FROM_REGION | REGION * FROM_NONE);
+        if (action == Action.Recovery) return uint64(PERSON * FROM_PERSON);
+        if (action == Action.Refund) return uint64((HOLDERS | REGION) * (FROM_ANY_COMPANY | FROM_MODULE));
+        return 0;
     }
 }
