@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {CompanyLots} from "./CompanyLots.sol";
 import {Action, Kind} from "./ConductorTypes.sol";
 
 /// @title IRSC — the region's restricted credit (Regional-Socialist Credit)
@@ -18,13 +19,23 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @param suspended Whether the account is suspended (it can neither send nor receive).
     /// @param votingSince Person only: timestamp from which her vote counts (0: no vote).
     /// @param tag Person: the member id, stable across key recovery. Module, Region and Bridge:
-    /// the bit mask of actions the account may perform (bit `uint8(action)`).
+    /// the bit mask of actions the account may perform (bit `uint8(action)`). Companies: 0 (their
+    /// word's high bits hold their newest lot, see {lotsStateOf}).
     struct Account {
         uint128 balance;
         Kind kind;
         bool suspended;
         uint48 votingSince;
         uint56 tag;
+    }
+
+    /// @notice The regional rates the token applies itself, as RegionParameters last told it
+    /// (fractions: 1e18 = 100 %; delays in seconds).
+    struct Rates {
+        uint256 salesTaxRate;
+        uint256 incomeTaxRate;
+        uint256 profitAtRestDelay;
+        uint256 regionalProfitAtRestDelay;
     }
 
     // ------------------------------------------------------------------ events
@@ -47,8 +58,11 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Emitted when governance changes the registry allowed to write accounts.
     event RegistryChanged(address indexed previousRegistry, address indexed newRegistry);
 
-    /// @notice Emitted when governance points the token at a new profit-at-rest ledger (0: none).
+    /// @notice Emitted when governance points the token at a new profit-at-rest collector (0: none).
     event LotLedgerChanged(address indexed previousLedger, address indexed newLedger);
+
+    /// @notice Emitted when governance points the token at the RegionParameters whose rates it applies.
+    event RegionParametersChanged(address indexed previousParameters, address indexed newParameters);
 
     /// @notice Emitted when the guardian pauses actions. `actionMask` bit `uint8(action)`.
     event ActionsPaused(uint32 actionMask, uint48 until, string reason);
@@ -97,6 +111,24 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Thrown when an EIP-2612 permit is not signed by `owner`.
     error RSCInvalidPermitSigner(address signer, address owner);
 
+    /// @notice Thrown when {moveTaxed} is asked for an action that carries no tax.
+    error RSCActionNotTaxed(Action action);
+
+    /// @notice Thrown when anyone but the profit-at-rest collector moves a lot cursor.
+    error RSCUnauthorizedLedger(address caller);
+
+    /// @notice Thrown when a lot cursor would move back or past the company's lots.
+    error RSCInvalidLotCursor(address company, uint256 cursor, uint256 current, uint256 lotCount);
+
+    /// @notice Thrown when anyone but the region's RegionParameters reports a parameter change.
+    error RSCUnauthorizedParameters(address caller);
+
+    /// @notice Thrown when a parameter the token does not apply, or an out-of-range value, is reported.
+    error RSCParameterNotApplied(uint8 param, uint256 value);
+
+    /// @notice Thrown when lots are asked of an account that keeps none (not a Company or RegionalCompany).
+    error RSCNoLots(address account, Kind kind);
+
     // ------------------------------------------------------------------ views
 
     /// @notice The account stored for `account` (kind, balance, suspension, voting, tag).
@@ -108,8 +140,23 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice The registry allowed to register, suspend and recover accounts.
     function registry() external view returns (address);
 
-    /// @notice The profit-at-rest ledger told about every movement of a Company or RegionalCompany (0: none).
+    /// @notice The profit-at-rest module asked to collect when a company's outflow finds a due lot (0: none).
     function lotLedger() external view returns (address);
+
+    /// @notice The RegionParameters whose rates the token applies (0: none yet).
+    function regionParameters() external view returns (address);
+
+    /// @notice The rates the token applies: always RegionParameters' current values (pushed in the
+    /// same transaction as every change), once {setRegionParameters} was called.
+    function rates() external view returns (Rates memory);
+
+    /// @notice `company`'s balance and its lots as the token books them ({CompanyLots}).
+    /// Reverts with {RSCNoLots} for an account that keeps none.
+    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state);
+
+    /// @notice Lot `index` of `company` (any lot but the newest, which lives in {lotsStateOf}): its
+    /// end as cumulative inflow, its window (time = window × 15 minutes) and class.
+    function lotOf(address company, uint256 index) external view returns (uint256 end, uint256 window, bool exempt);
 
     /// @notice The actions paused by the guardian and until when (0 if none).
     function pausedActions() external view returns (uint32 actionMask, uint48 until);
@@ -131,25 +178,31 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// Emits {Transfer} and {ActionPerformed}.
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external;
 
-    /// @notice Performs a typed action with its tax in one debit: moves `amount` RSC wei from `from`
-    /// to `to` as `action` and `tax` RSC wei from `from` to `taxTo` as `taxAction`. Exactly the
-    /// same as {move}(action, from, to, amount, ref) followed by {move}(taxAction, from, taxTo,
-    /// tax, ref) — same requirements for both movements, same events in that order (no tax
-    /// events when `tax` is 0) — but `from` is read and written once and the lot ledger is told
-    /// once ({ILotLedger-recordMoveWithTax}). `from` must be a registered account (no mint).
-    /// The caller computes the tax (it knows the rate and its rounding); the token checks nothing
-    /// about the ratio, as it checks nothing about any amount a module moves.
-    /// Emits {Transfer} and {ActionPerformed} for the action, then for the tax.
-    function moveWithTax(
-        Action action,
-        Action taxAction,
-        address from,
-        address to,
-        uint256 amount,
-        address taxTo,
-        uint256 tax,
-        bytes32 ref
-    ) external;
+    /// @notice Performs a taxed action with its tax at the region's rate, in one debit of `from`:
+    /// - `Purchase`: `amount` to `to`, plus the sales tax `⌊amount × SalesTaxRate / 1e18⌋` to
+    ///   `taxTo` as `SalesTax` (the buyer pays both); returns `(amount, tax)`;
+    /// - `Wage`: a gross wage `amount`, of which `⌊amount × IncomeTaxRate / 1e18⌋` goes to `taxTo`
+    ///   as `IncomeTax` and the rest to `to`; returns `(amount − tax, tax)`.
+    /// The rate is the one in force ({rates}): a module cannot apply another. The same as {move}
+    /// for the action then {move} for the tax — same requirements for both (the caller must be
+    /// allowed both), same events in that order; a zero part is not moved and emits nothing.
+    /// Reverts with {RSCActionNotTaxed} for any other action.
+    function moveTaxed(Action action, address from, address to, uint256 amount, address taxTo, bytes32 ref)
+        external
+        returns (uint256 net, uint256 tax);
+
+    /// @notice Moves `company`'s collection cursor to `cursor` (lots before it are collected).
+    /// Only the profit-at-rest collector ({lotLedger}); never back, never past the lots.
+    function setLotCursor(address company, uint256 cursor) external;
+
+    /// @notice Reads SalesTaxRate, IncomeTaxRate and both profit-at-rest delays from
+    /// RegionParameters again. Anyone (the values are RegionParameters'; changes are pushed anyway).
+    function syncParameters() external;
+
+    /// @notice Points the token at the RegionParameters whose rates it applies, and reads them.
+    /// RegionParameters must list the token as the listener of those four parameters. Only
+    /// governance. Emits {RegionParametersChanged}.
+    function setRegionParameters(address newParameters) external;
 
     /// @notice Registers `account` as `kind` (Person, Company, RegionalCompany, ExternalCompany)
     /// with `tag`; a Person's vote counts from now. Only the registry.
@@ -169,10 +222,9 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// Only governance. Emits {AccountRegistered}.
     function registerModule(address module, Kind kind, uint56 permissions) external;
 
-    /// @notice Sets the profit-at-rest ledger ({ILotLedger}) that the token tells, after the balances
-    /// changed, about every typed action in which a Company or RegionalCompany sends or receives
-    /// (0 turns it off). Direct Person→Person transfers never call it. Only governance.
-    /// Emits {LotLedgerChanged}.
+    /// @notice Sets the profit-at-rest module ({ILotCollector}) the token calls after an outflow of
+    /// a Company or RegionalCompany whose oldest uncollected lot is due (0: none, lots are still
+    /// booked but nothing is collected). Only governance. Emits {LotLedgerChanged}.
     function setLotLedger(address ledger) external;
 
     /// @notice Pauses the actions in `actionMask` until `until` (at most 30 days ahead). Direct

@@ -11,8 +11,11 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
 import {NoncesUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/NoncesUpgradeable.sol";
+import {IParameterListener} from "../governance/IParameterListener.sol";
+import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
+import {CompanyLots} from "./CompanyLots.sol";
 import {Action, Kind} from "./ConductorTypes.sol";
-import {ILotLedger} from "./ILotLedger.sol";
+import {ILotCollector} from "./ILotCollector.sol";
 import {IRSC} from "./IRSC.sol";
 import {TransferRule} from "./TransferRule.sol";
 
@@ -25,9 +28,15 @@ import {TransferRule} from "./TransferRule.sol";
 ///
 ///   bits   0..127  balance      (uint128, RSC wei)
 ///   bits 128..135  kind         (Kind)
-///   bits 136..143  suspended    (0 or 1)
+///   bit  136       suspended
 ///   bits 144..191  votingSince  (uint48 timestamp, Person only)
 ///   bits 192..247  tag          (uint56: member id, or a module's permission mask)
+///   bits 137..255  a Company's or RegionalCompany's newest profit-at-rest lot ({CompanyLots})
+///
+/// The regional rates applied on every movement (sales and income tax, profit-at-rest delays) sit in
+/// the word the pause check reads anyway; RegionParameters pushes each change of them here in the
+/// same transaction ({IParameterListener}), so a module can never apply a stale or a wrong rate:
+/// the token computes the tax ({moveTaxed}).
 ///
 /// Everything else (permit, EIP-712, nonces, roles, UUPS) is OpenZeppelin's.
 contract RSC is
@@ -38,7 +47,8 @@ contract RSC is
     AccessControlUpgradeable,
     EIP712Upgradeable,
     NoncesUpgradeable,
-    UUPSUpgradeable
+    UUPSUpgradeable,
+    IParameterListener
 {
     // ================================================================== constants
 
@@ -54,6 +64,7 @@ contract RSC is
     uint256 private constant BALANCE_MASK = type(uint128).max;
     uint256 private constant KIND_SHIFT = 128;
     uint256 private constant SUSPENDED_SHIFT = 136;
+    uint256 private constant SUSPENDED_BIT = uint256(1) << SUSPENDED_SHIFT;
     uint256 private constant VOTING_SHIFT = 144;
     uint256 private constant TAG_SHIFT = 192;
     /// @dev (kind, suspended) of an active Person, read as 16 bits from bit 128.
@@ -63,6 +74,16 @@ contract RSC is
     uint32 private constant UNPAUSABLE =
         uint32((1 << uint8(Action.Transfer)) | (1 << uint8(Action.Wage)) | (1 << uint8(Action.IncomeTax)));
 
+    uint256 private constant ONE = 1e18;
+    // The config word: paused mask | paused until | the rates applied on every movement.
+    uint256 private constant UNTIL_SHIFT = 32;
+    uint256 private constant SALES_TAX_SHIFT = 72;
+    uint256 private constant INCOME_TAX_SHIFT = 132;
+    uint256 private constant DELAY_SHIFT = 192;
+    uint256 private constant REGIONAL_DELAY_SHIFT = 224;
+    uint256 private constant RATE_MASK = (uint256(1) << 60) - 1;
+    uint256 private constant PAUSE_BITS = (uint256(1) << 72) - 1;
+
     // ================================================================== storage
 
     /// @custom:storage-location erc7201:conductor.storage.RSC
@@ -70,11 +91,16 @@ contract RSC is
         mapping(address account => uint256 word) accounts;
         mapping(address owner => mapping(address spender => uint256)) allowances;
         uint256 totalSupply;
-        // slot 3: registry (bits 0..159) | paused action mask (160..191) | paused until (192..239)
+        // slot 3: paused action mask (bits 0..31) | paused until (uint40, 32..71)
+        //   | SalesTaxRate (uint60, 72..131) | IncomeTaxRate (uint60, 132..191)
+        //   | ProfitAtRestDelay (uint32, 192..223) | RegionalProfitAtRestDelay (uint32, 224..255)
         uint256 config;
         string name;
-        // slot 5: the profit-at-rest ledger told about every movement of a company (0: none)
+        // slot 5: the profit-at-rest module that collects due lots ({ILotCollector}; 0: none)
         address lotLedger;
+        address registry;
+        // the RegionParameters whose rates this token applies (0: none yet, every rate 0)
+        address regionParameters;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.RSC")) - 1)) & ~bytes32(uint256(0xff))
@@ -145,7 +171,33 @@ contract RSC is
 
     /// @inheritdoc IRSC
     function registry() public view returns (address) {
-        return address(uint160(_s().config));
+        return _s().registry;
+    }
+
+    /// @inheritdoc IRSC
+    function regionParameters() external view returns (address) {
+        return _s().regionParameters;
+    }
+
+    /// @inheritdoc IRSC
+    function rates() external view returns (Rates memory r) {
+        uint256 config = _s().config;
+        r.salesTaxRate = (config >> SALES_TAX_SHIFT) & RATE_MASK;
+        r.incomeTaxRate = (config >> INCOME_TAX_SHIFT) & RATE_MASK;
+        r.profitAtRestDelay = uint32(config >> DELAY_SHIFT);
+        r.regionalProfitAtRestDelay = uint32(config >> REGIONAL_DELAY_SHIFT);
+    }
+
+    /// @inheritdoc IRSC
+    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state) {
+        uint256 word = _s().accounts[company];
+        if (!_bearsLots(_kind(word))) revert RSCNoLots(company, _kind(word));
+        return (word & BALANCE_MASK, CompanyLots.stateOf(company, word));
+    }
+
+    /// @inheritdoc IRSC
+    function lotOf(address company, uint256 index) external view returns (uint256 end, uint256 window, bool exempt) {
+        return CompanyLots.lotOf(company, index);
     }
 
     /// @inheritdoc IRSC
@@ -156,8 +208,8 @@ contract RSC is
     /// @inheritdoc IRSC
     function pausedActions() public view returns (uint32 actionMask, uint48 until) {
         uint256 config = _s().config;
-        until = uint48(config >> 192);
-        if (until > block.timestamp) actionMask = uint32(config >> 160);
+        until = uint40(config >> UNTIL_SHIFT);
+        if (until > block.timestamp) actionMask = uint32(config);
         else until = 0;
     }
 
@@ -217,21 +269,85 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
-    function moveWithTax(
-        Action action,
-        Action taxAction,
-        address from,
-        address to,
-        uint256 amount,
-        address taxTo,
-        uint256 tax,
-        bytes32 ref
-    ) external {
+    function moveTaxed(Action action, address from, address to, uint256 amount, address taxTo, bytes32 ref)
+        external
+        returns (uint256 net, uint256 tax)
+    {
         RSCStorage storage $ = _s();
-        _authorizeMover($, action, false);
-        if (tax == 0) return _move($, action, from, to, amount, ref);
-        _authorizeMover($, taxAction, false);
-        _moveWithTax($, Movement(action, taxAction, from, to, amount, taxTo, tax), ref);
+        uint256 config = $.config;
+        Action taxAction;
+        if (action == Action.Purchase) {
+            (taxAction, net, tax) = (Action.SalesTax, amount, amount * ((config >> SALES_TAX_SHIFT) & RATE_MASK) / ONE);
+        } else if (action == Action.Wage) {
+            taxAction = Action.IncomeTax;
+            tax = amount * ((config >> INCOME_TAX_SHIFT) & RATE_MASK) / ONE;
+            // Cannot underflow: the rate is at most 1e18, so tax <= amount.
+            unchecked {
+                net = amount - tax;
+            }
+        } else {
+            revert RSCActionNotTaxed(action);
+        }
+        // The caller must be allowed both actions, whether or not a part is zero.
+        _authorize($, action, taxAction, false);
+        if (tax == 0) _move($, action, from, to, net, ref);
+        else if (net == 0) _move($, taxAction, from, taxTo, tax, ref);
+        else _moveWithTax($, config, Movement(action, taxAction, from, to, net, taxTo, tax), ref);
+    }
+
+    /// @inheritdoc IRSC
+    function setLotCursor(address company, uint256 cursor) external {
+        RSCStorage storage $ = _s();
+        if (msg.sender != $.lotLedger) revert RSCUnauthorizedLedger(msg.sender);
+        uint256 word = $.accounts[company];
+        CompanyLots.State memory st = CompanyLots.stateOf(company, word);
+        if (cursor < st.cursor || cursor > st.lotCount) revert RSCInvalidLotCursor(company, cursor, st.cursor, st.lotCount);
+        $.accounts[company] = CompanyLots.setCursor(company, word, cursor);
+    }
+
+    // ================================================================== regional rates
+
+    /// @inheritdoc IParameterListener
+    function parameterChanged(Param param, uint256 value) external {
+        RSCStorage storage $ = _s();
+        if (msg.sender != $.regionParameters) revert RSCUnauthorizedParameters(msg.sender);
+        $.config = _withRate($.config, param, value);
+    }
+
+    /// @inheritdoc IRSC
+    function syncParameters() public {
+        RSCStorage storage $ = _s();
+        IRegionParameters p = IRegionParameters($.regionParameters);
+        if (address(p) == address(0)) revert RSCZeroAddress();
+        uint256 config = $.config;
+        config = _withRate(config, Param.SalesTaxRate, p.get(Param.SalesTaxRate));
+        config = _withRate(config, Param.IncomeTaxRate, p.get(Param.IncomeTaxRate));
+        config = _withRate(config, Param.ProfitAtRestDelay, p.get(Param.ProfitAtRestDelay));
+        $.config = _withRate(config, Param.RegionalProfitAtRestDelay, p.get(Param.RegionalProfitAtRestDelay));
+    }
+
+    /// @inheritdoc IRSC
+    function setRegionParameters(address newParameters) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (newParameters == address(0)) revert RSCZeroAddress();
+        RSCStorage storage $ = _s();
+        emit RegionParametersChanged($.regionParameters, newParameters);
+        $.regionParameters = newParameters;
+        syncParameters();
+    }
+
+    /// @dev `config` with `param`'s field set to `value` (only the four rates this token applies).
+    function _withRate(uint256 config, Param param, uint256 value) private pure returns (uint256) {
+        (uint256 shift, uint256 mask) = param == Param.SalesTaxRate
+            ? (SALES_TAX_SHIFT, RATE_MASK)
+            : param == Param.IncomeTaxRate
+                ? (INCOME_TAX_SHIFT, RATE_MASK)
+                : param == Param.ProfitAtRestDelay
+                    ? (DELAY_SHIFT, uint256(type(uint32).max))
+                    : param == Param.RegionalProfitAtRestDelay
+                        ? (REGIONAL_DELAY_SHIFT, uint256(type(uint32).max))
+                        : (0, 0);
+        if (mask == 0 || value > mask) revert RSCParameterNotApplied(uint8(param), value);
+        return (config & ~(mask << shift)) | (value << shift);
     }
 
     /// @notice ERC-7802: mints `amount` to `to` for a crosschain transfer, as the `BridgeIn` action
@@ -267,6 +383,11 @@ contract RSC is
     /// @dev The caller must be a Module, Region or Bridge account (only a Bridge when
     /// `bridgeOnly`) whose tag allows `action`; the action must not be paused.
     function _authorizeMover(RSCStorage storage $, Action action, bool bridgeOnly) private view {
+        _authorize($, action, action, bridgeOnly);
+    }
+
+    /// @dev {_authorizeMover} for an action and its tax at once (one read of the caller's word).
+    function _authorize(RSCStorage storage $, Action action, Action taxAction, bool bridgeOnly) private view {
         uint256 callerWord = $.accounts[msg.sender];
         Kind callerKind = _kind(callerWord);
         bool moverKind = bridgeOnly
@@ -275,13 +396,18 @@ contract RSC is
         if (!moverKind || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer) {
             revert RSCUnauthorizedModule(msg.sender, action);
         }
-        _checkNotPaused($, action);
+        if ((callerWord >> (TAG_SHIFT + uint8(taxAction))) & 1 == 0) revert RSCUnauthorizedModule(msg.sender, taxAction);
+        uint256 config = $.config;
+        uint48 until = uint40(config >> UNTIL_SHIFT);
+        if (until > block.timestamp) {
+            if ((config >> uint8(action)) & 1 == 1) revert RSCActionPaused(action, until);
+            if ((config >> uint8(taxAction)) & 1 == 1) revert RSCActionPaused(taxAction, until);
+        }
     }
 
     function _move(RSCStorage storage $, Action action, address from, address to, uint256 amount, bytes32 ref)
         private
     {
-
         uint256 fromWord = from == address(0) ? 0 : $.accounts[from];
         uint256 toWord = to == address(0) ? 0 : $.accounts[to];
         Kind fromKind = _kind(fromWord);
@@ -298,7 +424,7 @@ contract RSC is
         } else {
             // `Kind.None` in the rule stands for the zero address only: an unregistered address
             // holds nothing and moves nothing (no "mint" from it, no "burn" to it below).
-            if (_kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
+            if (fromKind == Kind.None) revert RSCNotRegistered(from);
             uint256 balance = fromWord & BALANCE_MASK;
             if (balance < amount) revert ERC20InsufficientBalance(from, balance, amount);
             // Cannot underflow: amount <= balance, which is the word's low 128 bits.
@@ -312,18 +438,51 @@ contract RSC is
                 $.totalSupply -= amount;
             }
         } else {
-            if (_kind(toWord) == Kind.None) revert RSCNotRegistered(to);
-            // Re-read: `from` may equal `to`. Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
-            unchecked {
-                $.accounts[to] += amount;
-            }
+            if (toKind == Kind.None) revert RSCNotRegistered(to);
+            _credit($, action, from, to, toKind, amount);
         }
         emit Transfer(from, to, amount);
         emit ActionPerformed(action, from, to, amount, ref);
-        if (_bearsLots(fromKind) || _bearsLots(toKind)) _tellLotLedger($, action, from, fromKind, to, toKind, amount);
+        // The profit-at-rest tax is collection itself: it never asks for collection.
+        if (from != to && action != Action.ProfitAtRestTax && _hasDueLot($.config, fromKind, fromWord)) {
+            _collectDue($, action, from, fromKind, amount);
+        }
     }
 
-    /// @dev A movement with its tax (see {moveWithTax}), in memory to keep the stack small.
+    /// @dev Credits `amount` to the registered `to` and books it as a lot when `to` keeps lots.
+    /// Re-reads `to`'s word: it may be the sender, already debited.
+    function _credit(RSCStorage storage $, Action action, address from, address to, Kind toKind, uint256 amount)
+        private
+    {
+        // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
+        uint256 word;
+        unchecked {
+            word = $.accounts[to] + amount;
+        }
+        if (_bearsLots(toKind) && to != from && amount != 0) {
+            word = CompanyLots.bookInflow(word, to, amount, action == Action.LoanDisbursement || action == Action.Deposit);
+        }
+        $.accounts[to] = word;
+    }
+
+    /// @dev Whether the account of `kind` whose word was `word` is a company whose oldest
+    /// uncollected lot is due, under the delays in `config` (no storage access).
+    function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool) {
+        if (kind == Kind.Company) return CompanyLots.hasDueLot(word, uint32(config >> DELAY_SHIFT));
+        if (kind == Kind.RegionalCompany) return CompanyLots.hasDueLot(word, uint32(config >> REGIONAL_DELAY_SHIFT));
+        return false;
+    }
+
+    /// @dev After an outflow of `amount` under `action` from a company with a due lot: the collector
+    /// collects (wages, their income tax and loan repayments first).
+    function _collectDue(RSCStorage storage $, Action action, address company, Kind kind, uint256 amount) private {
+        address collector = $.lotLedger;
+        if (amount != 0 && collector != address(0)) {
+            ILotCollector(collector).collectOnOutflow(company, kind, amount, _hasPriority(action));
+        }
+    }
+
+    /// @dev A movement with its tax (see {moveTaxed}), in memory to keep the stack small.
     struct Movement {
         Action action;
         Action taxAction;
@@ -335,7 +494,7 @@ contract RSC is
     }
 
     /// @dev {_move} twice with one debit: the checks of both movements first, then the balances.
-    function _moveWithTax(RSCStorage storage $, Movement memory m, bytes32 ref) private {
+    function _moveWithTax(RSCStorage storage $, uint256 config, Movement memory m, bytes32 ref) private {
         uint256 fromWord = $.accounts[m.from];
         Kind fromKind = _kind(fromWord);
         Kind toKind = _checkSide($, m.action, fromKind, m.to);
@@ -346,33 +505,20 @@ contract RSC is
         uint256 total = m.amount + m.tax;
         uint256 balance = fromWord & BALANCE_MASK;
         if (balance < total) revert ERC20InsufficientBalance(m.from, balance, total);
-        // Cannot underflow: total <= balance. Credits re-read: a side may equal another.
-        // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
+        // Cannot underflow: total <= balance.
         unchecked {
             $.accounts[m.from] = fromWord - total;
-            $.accounts[m.to] += m.amount;
-            $.accounts[m.taxTo] += m.tax;
         }
+        _credit($, m.action, m.from, m.to, toKind, m.amount);
+        _credit($, m.taxAction, m.from, m.taxTo, taxKind, m.tax);
         emit Transfer(m.from, m.to, m.amount);
         emit ActionPerformed(m.action, m.from, m.to, m.amount, ref);
         emit Transfer(m.from, m.taxTo, m.tax);
         emit ActionPerformed(m.taxAction, m.from, m.taxTo, m.tax, ref);
-        if (_bearsLots(fromKind) || _bearsLots(toKind) || _bearsLots(taxKind)) {
-            _tellLotLedgerWithTax($, m, fromKind, toKind, taxKind);
-        }
-    }
-
-    /// @dev {_tellLotLedger} for a movement with its tax: one call for both.
-    function _tellLotLedgerWithTax(RSCStorage storage $, Movement memory m, Kind fromKind, Kind toKind, Kind taxKind)
-        private
-    {
-        address ledger = $.lotLedger;
-        if (ledger != address(0) && ledger != msg.sender) {
-            ILotLedger(ledger).recordMoveWithTax(
-                ILotLedger.TaxedMove(
-                    m.action, m.taxAction, m.from, fromKind, m.to, toKind, m.amount, m.taxTo, taxKind, m.tax
-                )
-            );
+        if (_hasDueLot(config, fromKind, fromWord)) {
+            // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
+            uint256 out = (m.to == m.from ? 0 : m.amount) + (m.taxTo == m.from ? 0 : m.tax);
+            _collectDue($, m.action, m.from, fromKind, out);
         }
     }
 
@@ -405,9 +551,9 @@ contract RSC is
         _onlyRegistry($);
         uint256 word = $.accounts[account];
         if (_kind(word) == Kind.None) revert RSCNotRegistered(account);
-        word &= ~(uint256(0xff) << SUSPENDED_SHIFT);
+        word &= ~SUSPENDED_BIT;
         if (suspended) {
-            word |= uint256(1) << SUSPENDED_SHIFT;
+            word |= SUSPENDED_BIT;
         } else if (_kind(word) == Kind.Person) {
             word = _withVotingSince(word, block.timestamp);
         }
@@ -470,14 +616,14 @@ contract RSC is
             revert RSCInvalidPauseExpiry(until, uint48(block.timestamp) + MAX_PAUSE);
         }
         RSCStorage storage $ = _s();
-        $.config = uint160($.config) | (uint256(actionMask) << 160) | (uint256(until) << 192);
+        $.config = ($.config & ~PAUSE_BITS) | actionMask | (uint256(until) << UNTIL_SHIFT);
         emit ActionsPaused(actionMask, until, reason);
     }
 
     /// @inheritdoc IRSC
     function unpauseActions() external onlyRole(DEFAULT_ADMIN_ROLE) {
         RSCStorage storage $ = _s();
-        $.config = uint160($.config);
+        $.config &= ~PAUSE_BITS;
         emit ActionsUnpaused();
     }
 
@@ -540,19 +686,12 @@ contract RSC is
     }
 
     function _setRegistry(RSCStorage storage $, address newRegistry) private {
-        address previous = address(uint160($.config));
-        $.config = ($.config & ~uint256(type(uint160).max)) | uint160(newRegistry);
-        emit RegistryChanged(previous, newRegistry);
+        emit RegistryChanged($.registry, newRegistry);
+        $.registry = newRegistry;
     }
 
     function _onlyRegistry(RSCStorage storage $) private view {
-        if (msg.sender != address(uint160($.config))) revert RSCUnauthorizedRegistry(msg.sender);
-    }
-
-    function _checkNotPaused(RSCStorage storage $, Action action) private view {
-        uint256 config = $.config;
-        uint48 until = uint48(config >> 192);
-        if (until > block.timestamp && (config >> (160 + uint8(action))) & 1 == 1) revert RSCActionPaused(action, until);
+        if (msg.sender != $.registry) revert RSCUnauthorizedRegistry(msg.sender);
     }
 
     function _withVotingSince(uint256 word, uint256 since) private pure returns (uint256) {
@@ -563,37 +702,26 @@ contract RSC is
         return Kind(uint8(word >> KIND_SHIFT));
     }
 
-    /// @dev Tells the profit-at-rest ledger about a movement of a company, after the balances
-    /// changed. The ledger's own tax movements are not reported back (it books them itself), so
-    /// the call cannot re-enter.
-    function _tellLotLedger(
-        RSCStorage storage $,
-        Action action,
-        address from,
-        Kind fromKind,
-        address to,
-        Kind toKind,
-        uint256 amount
-    ) private {
-        address ledger = $.lotLedger;
-        if (ledger != address(0) && ledger != msg.sender) {
-            ILotLedger(ledger).recordMove(action, from, fromKind, to, toKind, amount);
-        }
-    }
-
     /// @dev Companies whose inflows form profit-at-rest lots.
     function _bearsLots(Kind kind) private pure returns (bool) {
         return kind == Kind.Company || kind == Kind.RegionalCompany;
     }
 
+    /// @dev Outflows paid before the profit-at-rest tax when the balance cannot cover both.
+    function _hasPriority(Action action) private pure returns (bool) {
+        return action == Action.Wage || action == Action.IncomeTax || action == Action.LoanRepayment;
+    }
+
     function _suspended(uint256 word) private pure returns (bool) {
-        return uint8(word >> SUSPENDED_SHIFT) != 0;
+        return word & SUSPENDED_BIT != 0;
     }
 
     function _decode(uint256 word) private pure returns (Account memory a) {
         a.balance = uint128(word);
         a.kind = _kind(word);
         a.suspended = _suspended(word);
+        // A company's high bits are its newest lot ({lotsStateOf}), not a vote or a tag.
+        if (_bearsLots(a.kind)) return a;
         a.votingSince = uint48(word >> VOTING_SHIFT);
         a.tag = uint56(word >> TAG_SHIFT);
     }

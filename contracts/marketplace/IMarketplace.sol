@@ -14,11 +14,12 @@ enum ItemKind {
 /// treasury, usually a Safe) list products and services at prices they choose. Members and
 /// companies buy: the buyer pays `net = unitPrice × quantity` to the seller (`Purchase`) and
 /// `floor(net × SalesTaxRate / 1e18)` to the capital pool (`SalesTax`), atomically, so the seller
-/// never holds the tax. The buyer states the most she will pay in total, so a price raised after
+/// never holds the tax. The token computes the tax at the rate in force ({IRSC-moveTaxed}): no
+/// module can apply another. The buyer states the most she will pay in total, so a price raised after
 /// her purchase was approved (e.g. while a company's Safe collected signatures) can never cost
 /// her more.
 interface IMarketplace {
-    /// @notice A listing. Slot 0: seller | kind | active | available; slot 1: unitPrice; then name.
+    /// @notice A listing as readers see it (stored packed: see Marketplace's `StoredListing`).
     /// @param seller The company treasury that lists and receives the net price.
     /// @param kind Product or service.
     /// @param active Whether it can be bought.
@@ -80,6 +81,9 @@ interface IMarketplace {
 
     /// @notice Thrown when a listing's name is empty or longer than {MAX_NAME_LENGTH} bytes.
     error MarketplaceInvalidName(uint256 length);
+
+    /// @notice Thrown when a unit price is above {MAX_UNIT_PRICE} (2^94 − 1 RSC wei, 19.8 billion RSC).
+    error MarketplacePriceTooHigh(uint256 unitPrice, uint256 max);
 
     /// @notice The `available` value meaning "no limit".
     function UNLIMITED() external view returns (uint64);

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
-import {ILotLedger} from "../core/ILotLedger.sol";
+import {ILotCollector} from "../core/ILotCollector.sol";
+import {IParameterListener} from "../governance/IParameterListener.sol";
 
 /// @title IProfitAtRest — the FIFO profit-at-rest ledger (seed chapter 4, "Profit")
 /// @notice Every inflow of a `Company` or `RegionalCompany` forms a **lot**; every outflow consumes
 /// the oldest open lots first (FIFO). The exact rule:
 ///
-/// 1. **Lots.** Inflows of the same class (taxable, or exempt: `LoanDisbursement` and `Deposit`)
-///    arriving less than {LOT_WINDOW} after the first inflow of the newest lot join that lot;
-///    otherwise they open a new lot. A lot's time `at` is the time of its first inflow.
-///    Exempt lots take their place in FIFO order like any other.
+/// 1. **Lots.** Time is cut into aligned windows of {LOT_WINDOW} (15 minutes: `⌊t / 900⌋`).
+///    An inflow joins the newest lot when it is of the same class (taxable, or exempt:
+///    `LoanDisbursement` and `Deposit`) and arrives in the same window; otherwise it opens a new
+///    lot. A lot's time `at` is the start of its window (so a lot falls due at most 15 minutes
+///    before its first inflow + delay). One lot holds at most 2^94 − 1 RSC wei (19.8 billion RSC):
+///    an inflow that would take the newest lot past it opens a new lot, and a single inflow above
+///    it is refused ({CompanyLots-CompanyLotsInflowTooLarge}). Exempt lots take their place in
+///    FIFO order like any other.
 /// 2. **FIFO.** Every outflow (purchases, wages, taxes, repayments, redemptions, the profit-at-rest
 ///    tax itself) consumes the oldest open money first. The open part of lot `i` is
 ///    `max(0, end_i − max(start_i, totalOut))`, where `start_i`/`end_i` are the company's
@@ -34,19 +39,21 @@ import {ILotLedger} from "../core/ILotLedger.sol";
 ///    is short, is: wages and income tax (and loan repayments) first, the profit-at-rest tax next,
 ///    everything else last. Inflows never trigger collection (a buyer never pays for the
 ///    seller's tax collection).
-/// 6. **Parameters.** Delays and rates are cached in this contract; {syncParameters} (anyone) and
-///    every {collect} refresh the cache from RegionParameters. A lot falls due by the delay cached
-///    when it is collected.
-/// 7. **Cost.** Booking an inflow or outflow touches a fixed number of storage words; collection
-///    advances a cursor, at most {AUTO_COLLECT} lots per outflow and `maxLots` per {collect}. No
-///    operation's cost grows with the number of lots or the time elapsed.
-interface IProfitAtRest is ILotLedger {
+/// 6. **Parameters.** Always the values in force: RegionParameters tells the token of every change
+///    of the delays and this contract of every change of the rates, in the same transaction
+///    ({IParameterListener}). A lot falls due by the delay in force when it is collected.
+/// 7. **Cost.** The token books lots itself ({CompanyLots}): an inflow joining the newest lot
+///    touches no storage beyond the balance, one opening a lot writes two words, an outflow with
+///    nothing due reads one. Collection (this contract, called by the token only when the oldest
+///    uncollected lot is due) advances a cursor, at most {AUTO_COLLECT} lots per outflow and
+///    `maxLots` per {collect}. No operation's cost grows with the number of lots or the time elapsed.
+interface IProfitAtRest is ILotCollector, IParameterListener {
     /// @notice One lot as a reader sees it. Amounts in RSC wei, times in seconds.
     /// @param index The lot's position in the company's FIFO order.
     /// @param amount Total inflow of the lot.
     /// @param open The part not yet consumed by outflows.
-    /// @param at Time of the lot's first inflow.
-    /// @param dueAt When it falls due under the cached delay.
+    /// @param at Start of the lot's 15-minute window.
+    /// @param dueAt When it falls due under the delay in force.
     /// @param exempt Loan disbursement or USD deposit: never taxed.
     /// @param collected Whether collection has already passed this lot (it is never taxed again).
     /// @param taxIfCollectedNow The tax {collect} would take for this lot now (0 if not due, exempt or collected).
@@ -61,7 +68,7 @@ interface IProfitAtRest is ILotLedger {
         uint256 taxIfCollectedNow;
     }
 
-    /// @notice The cached regional parameters (fractions 1e18 = 100 %, delays in seconds).
+    /// @notice The regional parameters in force (fractions 1e18 = 100 %, delays in seconds).
     struct Rates {
         uint48 delay;
         uint64 rate;
@@ -81,14 +88,15 @@ interface IProfitAtRest is ILotLedger {
     /// `tax` what was paid to the capital pool (RSC wei).
     event ProfitAtRestCollected(address indexed company, uint256 indexed lotIndex, uint256 taxedAmount, uint256 tax);
 
-    /// @notice Emitted when a company first seen with a balance gets an opening lot of `amount`.
-    event OpeningLotBooked(address indexed company, uint256 amount);
-
-    /// @notice Emitted when the cached parameters are refreshed from RegionParameters.
+    /// @notice Emitted when the rates are read again from RegionParameters or a change is pushed.
     event RatesSynced(uint48 delay, uint64 rate, uint48 regionalDelay, uint64 regionalRate);
 
-    /// @notice Thrown when {recordMove} is called by anyone but the token.
+    /// @notice Thrown when {collectOnOutflow} is called by anyone but the token.
     error ProfitAtRestUnauthorizedToken(address caller);
+
+    /// @notice Thrown when anyone but RegionParameters reports a change, or a parameter this
+    /// contract does not keep is reported.
+    error ProfitAtRestUnauthorizedParameters(address caller, uint8 param);
 
     /// @notice Thrown when an outflow would leave `company` less than the profit-at-rest `tax` due.
     error ProfitAtRestTaxUnpaid(address company, uint256 tax, uint256 available);
@@ -99,7 +107,7 @@ interface IProfitAtRest is ILotLedger {
     /// @notice Thrown when `maxLots` is 0 or above {MAX_COLLECT}.
     error ProfitAtRestInvalidMaxLots(uint256 maxLots, uint256 limit);
 
-    /// @notice Inflows of one class within this many seconds of a lot's first inflow join that lot.
+    /// @notice Inflows of one class in the same aligned window of this many seconds form one lot.
     function LOT_WINDOW() external view returns (uint48);
 
     /// @notice Due lots collected before each outflow of a company.
@@ -114,14 +122,15 @@ interface IProfitAtRest is ILotLedger {
     /// @notice Up to `count` lots of `company` from `start`, with open parts and projected tax.
     function lotsOf(address company, uint256 start, uint256 count) external view returns (LotView[] memory);
 
-    /// @notice The cached delays and rates.
+    /// @notice The delays (the token's) and rates in force.
     function rates() external view returns (Rates memory);
 
-    /// @notice Refreshes the cached delays and rates from RegionParameters. Anyone. Emits {RatesSynced}.
+    /// @notice Reads the rates again from RegionParameters (changes are pushed anyway). Anyone.
+    /// Emits {RatesSynced}.
     function syncParameters() external;
 
-    /// @notice Refreshes the rates, then collects up to `maxLots` due lots of `company`, oldest
-    /// first. Anyone. Returns the lots examined and the tax paid (RSC wei).
+    /// @notice Collects up to `maxLots` due lots of `company`, oldest first. Anyone. Returns the lots
+    /// examined and the tax paid (RSC wei).
     /// Emits {ProfitAtRestCollected} per lot passed (tax 0 for exempt or spent lots).
     function collect(address company, uint256 maxLots) external returns (uint256 lots, uint256 tax);
 }

@@ -6,7 +6,7 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {Action, Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
-import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
+import {IRegionParameters} from "../governance/IRegionParameters.sol";
 import {IMarketplace, ItemKind} from "./IMarketplace.sol";
 
 /// @title Marketplace
@@ -17,16 +17,21 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     /// @inheritdoc IMarketplace
     uint256 public constant MAX_NAME_LENGTH = 128;
 
-    uint256 private constant ONE = 1e18;
+    /// @notice The highest unit price a listing may ask: 2^94 − 1 RSC wei (19.8 billion RSC).
+    uint256 public constant MAX_UNIT_PRICE = (uint256(1) << 94) - 1;
 
-    /// @dev A listing in storage. Slot 0: seller (160) | kind (8) | active (8) | available (64).
-    /// Slot 1: unitPrice. Slot 2: name.
+    uint256 private constant ONE = 1e18;
+    uint256 private constant PRICE_SHIFT = 160;
+    uint256 private constant ACTIVE_BIT = uint256(1) << 254;
+    uint256 private constant LIMITED_BIT = uint256(1) << 255;
+
+    /// @dev A listing in storage. A purchase of an unlimited listing reads one word, `head`:
+    /// seller (160) | unitPrice (uint94, bit 160) | active (bit 254) | limited quantity (bit 255).
+    /// Slot 1: kind (8) | available (64, read and written only when limited). Slot 2: name.
     struct StoredListing {
-        address seller;
+        uint256 head;
         ItemKind kind;
-        bool active;
         uint64 available;
-        uint128 unitPrice;
         string name;
     }
 
@@ -75,13 +80,21 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     /// @inheritdoc IMarketplace
     function listingOf(uint256 listingId) external view returns (Listing memory listing) {
         StoredListing storage s = _listing(_s(), listingId);
-        listing = Listing(s.seller, s.kind, s.active, s.available, s.unitPrice, s.name);
+        uint256 head = s.head;
+        listing = Listing(
+            address(uint160(head)),
+            s.kind,
+            head & ACTIVE_BIT != 0,
+            head & LIMITED_BIT != 0 ? s.available : UNLIMITED,
+            uint128((head >> PRICE_SHIFT) & MAX_UNIT_PRICE),
+            s.name
+        );
     }
 
     /// @inheritdoc IMarketplace
     function quote(uint256 listingId, uint64 quantity) external view returns (uint256 net, uint256 tax) {
-        net = uint256(_listing(_s(), listingId).unitPrice) * quantity;
-        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        net = ((_listing(_s(), listingId).head >> PRICE_SHIFT) & MAX_UNIT_PRICE) * quantity;
+        tax = net * rsc.rates().salesTaxRate / ONE;
     }
 
     // ================================================================== writes
@@ -100,17 +113,17 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
             revert MarketplaceInvalidName(bytes(name).length);
         }
         listingId = ++$.listingCount;
-        $.listings[listingId] = StoredListing(msg.sender, kind, true, available, unitPrice, name);
+        $.listings[listingId] = StoredListing(_head(msg.sender, unitPrice, true, available), kind, available, name);
         emit ListingCreated(listingId, msg.sender, kind, name, unitPrice, available);
     }
 
     /// @inheritdoc IMarketplace
     function setListing(uint256 listingId, uint128 unitPrice, uint64 available, bool active) external {
         StoredListing storage s = _listing(_s(), listingId);
-        if (s.seller != msg.sender) revert MarketplaceNotSeller(listingId, msg.sender, s.seller);
-        s.unitPrice = unitPrice;
+        address seller = address(uint160(s.head));
+        if (seller != msg.sender) revert MarketplaceNotSeller(listingId, msg.sender, seller);
+        s.head = _head(seller, unitPrice, active, available);
         s.available = available;
-        s.active = active;
         emit ListingUpdated(listingId, unitPrice, available, active);
     }
 
@@ -128,42 +141,50 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     function _listing(MarketplaceStorage storage $, uint256 listingId) private view returns (StoredListing storage s) {
         s = $.listings[listingId];
-        if (s.seller == address(0)) revert MarketplaceUnknownListing(listingId);
+        if (s.head == 0) revert MarketplaceUnknownListing(listingId);
+    }
+
+    /// @dev A listing's first word; refuses a price above {MAX_UNIT_PRICE}.
+    function _head(address seller, uint256 unitPrice, bool active, uint64 available) private pure returns (uint256) {
+        if (unitPrice > MAX_UNIT_PRICE) revert MarketplacePriceTooHigh(unitPrice, MAX_UNIT_PRICE);
+        return uint160(seller) | (unitPrice << PRICE_SHIFT) | (active ? ACTIVE_BIT : 0)
+            | (available != UNLIMITED ? LIMITED_BIT : 0);
     }
 
     /// @dev A purchase by the caller (a buyer here, or the Bridge for a buyer of another region):
     /// takes `quantity` units off the listing and debits the caller once — the price to the seller
-    /// (`Purchase`), then the sales tax at today's rate to the capital pool (`SalesTax`) — refusing a
-    /// total above `maxTotal`.
+    /// (`Purchase`), then the sales tax the token computes at the rate in force to the capital pool
+    /// (`SalesTax`) — refusing a total above `maxTotal` (the whole purchase reverts: nothing moved).
     function _buy(uint256 listingId, uint64 quantity, uint256 maxTotal)
         private
         returns (address seller, uint128 unitPrice, uint256 net, uint256 tax)
     {
         (seller, unitPrice) = _takeUnits(listingId, quantity);
-        net = uint256(unitPrice) * quantity;
-        tax = net * params.get(Param.SalesTaxRate) / ONE;
+        (net, tax) = rsc.moveTaxed(
+            Action.Purchase, msg.sender, seller, uint256(unitPrice) * quantity, capitalPool, bytes32(listingId)
+        );
         if (net + tax > maxTotal) revert MarketplaceAboveMaximum(listingId, net + tax, maxTotal);
-        rsc.moveWithTax(Action.Purchase, Action.SalesTax, msg.sender, seller, net, capitalPool, tax, bytes32(listingId));
     }
 
     /// @dev Checks that the caller may buy `quantity` units of `listingId` and takes them off the
     /// listing; returns its seller and unit price.
     function _takeUnits(uint256 listingId, uint64 quantity) private returns (address seller, uint128 unitPrice) {
         StoredListing storage s = _s().listings[listingId];
-        seller = s.seller;
+        uint256 head = s.head;
+        seller = address(uint160(head));
         if (seller == address(0)) revert MarketplaceUnknownListing(listingId);
-        if (!s.active) revert MarketplaceListingInactive(listingId);
+        if (head & ACTIVE_BIT == 0) revert MarketplaceListingInactive(listingId);
         if (quantity == 0) revert MarketplaceZeroQuantity(listingId);
         if (seller == msg.sender) revert MarketplaceSelfPurchase(listingId, seller);
-        uint64 available = s.available;
-        if (available != UNLIMITED) {
+        if (head & LIMITED_BIT != 0) {
+            uint64 available = s.available;
             if (quantity > available) revert MarketplaceInsufficientQuantity(listingId, quantity, available);
             // Cannot underflow: quantity <= available.
             unchecked {
                 s.available = available - quantity;
             }
         }
-        unitPrice = s.unitPrice;
+        unitPrice = uint128((head >> PRICE_SHIFT) & MAX_UNIT_PRICE);
     }
 
     // ================================================================== cross-region purchases

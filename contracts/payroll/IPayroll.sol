@@ -217,8 +217,8 @@ interface IPayroll {
     function submitTimesheet(uint256 employmentId, uint32 submittedSeconds) external;
 
     /// @notice Settles and pays what is owed, as far as the company's balance allows. Only the
-    /// worker. The company is debited once for the net wage and the income tax
-    /// ({IRSC-moveWithTax}) at RegionParameters' `IncomeTaxRate` in force. Wages come before the
+    /// worker. The company is debited once for the net wage and the income tax, which the token
+    /// computes at the `IncomeTaxRate` in force ({IRSC-moveTaxed}). Wages come before the
     /// profit-at-rest tax: a company with a due lot whose tax its balance cannot also cover still
     /// pays (see {IProfitAtRest}, rule 5).
     /// Emits {WagePaid} (when anything is owed). Returns the gross paid.

@@ -11,7 +11,6 @@ import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
 import {IWageSchedule} from "../governance/IWageSchedule.sol";
 import {IPayroll} from "./IPayroll.sol";
 import {PayrollAccrual} from "./PayrollAccrual.sol";
-import {WageMath} from "./WageMath.sol";
 
 /// @title Payroll
 /// @notice See {IPayroll}. Registered in the token as a Module allowed `Wage` and `IncomeTax`.
@@ -237,21 +236,20 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 available = rsc.balanceOf(company);
         gross = owed < available ? owed : available;
         if (gross == 0) return 0;
-        uint256 tax = (gross * params.get(Param.IncomeTaxRate)) / WageMath.ONE;
-        // Cannot underflow: the rate is at most 1e18, so tax <= gross.
-        uint256 net;
-        unchecked {
-            net = gross - tax;
-        }
-        // Cannot overflow: paid + gross <= accrued, a uint128; taxWithheld <= paid.
+        // Cannot overflow: paid + gross <= accrued, a uint128.
         e.paid = uint128(paid + gross);
-        e.taxWithheld += uint128(tax);
+        _payGross(employmentId, e, gross, owed - gross);
+    }
+
+    /// @dev One debit of the company: the net wage to the worker, then the income tax (computed by
+    /// the token at the rate in force) to the pool. `debt` is what stays owed.
+    function _payGross(uint256 employmentId, Employment storage e, uint256 gross, uint256 debt) private {
         address worker = e.worker;
-        bytes32 ref = bytes32(employmentId);
-        // One debit of the company: the net wage to the worker, then the income tax to the pool.
-        if (net != 0) rsc.moveWithTax(Action.Wage, Action.IncomeTax, company, worker, net, capitalPool, tax, ref);
-        else rsc.move(Action.IncomeTax, company, capitalPool, tax, ref);
-        emit WagePaid(employmentId, worker, gross, net, tax, owed - gross);
+        (uint256 net, uint256 tax) =
+            rsc.moveTaxed(Action.Wage, e.company, worker, gross, capitalPool, bytes32(employmentId));
+        // Cannot overflow: taxWithheld <= paid.
+        e.taxWithheld += uint128(tax);
+        emit WagePaid(employmentId, worker, gross, net, tax, debt);
     }
 
     /// @dev Settles the employment to now: accrues on-shift pay and records the wage epoch reached.

@@ -239,9 +239,8 @@ contract Housing is IHousing, Initializable, AccessControlUpgradeable, UUPSUpgra
                 || (kind != Kind.Company && kind != Kind.RegionalCompany && kind != Kind.ExternalCompany)
         ) revert HousingInvalidSupplier(supplier, kind);
         costId = ++_s().costCount;
-        uint256 tax = amount * params.get(Param.SalesTaxRate) / ONE;
-        if (tax != 0) rsc.move(Action.SalesTax, msg.sender, capitalPool, tax, bytes32(costId));
-        rsc.move(Action.Purchase, msg.sender, supplier, amount, bytes32(costId));
+        // One debit: the price to the supplier, then the sales tax the token computes at the rate in force.
+        (, uint256 tax) = rsc.moveTaxed(Action.Purchase, msg.sender, supplier, amount, capitalPool, bytes32(costId));
         _bookPaid(costId, buildingId, category, supplier, amount, tax);
     }
 

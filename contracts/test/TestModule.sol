@@ -19,17 +19,11 @@ contract TestModule {
         rsc.move(action, from, to, amount, ref);
     }
 
-    /// @notice Calls `rsc.moveWithTax(...)` as this module.
-    function moveWithTax(
-        Action action,
-        Action taxAction,
-        address from,
-        address to,
-        uint256 amount,
-        address taxTo,
-        uint256 tax,
-        bytes32 ref
-    ) external {
-        rsc.moveWithTax(action, taxAction, from, to, amount, taxTo, tax, ref);
+    /// @notice Calls `rsc.moveTaxed(...)` as this module.
+    function moveTaxed(Action action, address from, address to, uint256 amount, address taxTo, bytes32 ref)
+        external
+        returns (uint256 net, uint256 tax)
+    {
+        return rsc.moveTaxed(action, from, to, amount, taxTo, ref);
     }
 }

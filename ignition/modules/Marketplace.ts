@@ -1,12 +1,13 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { actionMask } from "../../sdk/src/core/enums.ts";
+import { Param } from "../../sdk/src/generated/enums.ts";
 import Region from "./Region.ts";
 
 const MODULE_KIND = 6; // Kind.Module
 
 /**
- * The marketplace layer of a region, on top of its core: the profit-at-rest ledger (set as the
- * token's lot ledger), the marketplace, the job board and loans, each behind an ERC-1967 (UUPS)
+ * The marketplace layer of a region, on top of its core: the profit-at-rest collector (set as the
+ * token's lot ledger, told of the profit-at-rest rates' changes), the marketplace, the job board and loans, each behind an ERC-1967 (UUPS)
  * proxy whose upgrade authority is the deployer (then the governance executor). Registers the
  * money-moving ones as token modules with exactly the actions they perform.
  */
@@ -38,6 +39,12 @@ export default buildModule("Marketplace", (m) => {
     id: "RegisterLoans",
   });
   m.call(rsc, "setLotLedger", [profitAtRest], { id: "SetLotLedger" });
+  // ProfitAtRest keeps the two profit-at-rest rates (the token keeps the delays).
+  for (const param of ["ProfitAtRestRate", "RegionalProfitAtRestRate"] as const) {
+    m.call(regionParameters, "setListener", [Param.indexOf(param), profitAtRest], {
+      id: `ProfitAtRestListens${param}`,
+    });
+  }
 
   return { ...region, profitAtRest, marketplace, jobBoard, loans };
 });

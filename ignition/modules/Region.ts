@@ -1,5 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { actionMask } from "../../sdk/src/core/enums.ts";
+import { Param } from "../../sdk/src/generated/enums.ts";
 import { DEFAULT_PARAMETER_VALUES } from "../../sdk/src/governance/defaults.ts";
 import SafeInfra from "./SafeInfra.ts";
 
@@ -99,6 +100,14 @@ export function regionModule(options: { custodianOwners?: string[] } = {}) {
 
     // ---- wiring: the registry writes kinds; modules get exactly the actions they perform
     m.call(rsc, "setRegistry", [registry], { id: "SetRegistry" });
+    // The token applies the tax rates and profit-at-rest delays itself: RegionParameters tells it
+    // of every change, in the same transaction.
+    const tokenListens = (
+      ["SalesTaxRate", "IncomeTaxRate", "ProfitAtRestDelay", "RegionalProfitAtRestDelay"] as const
+    ).map((param) =>
+      m.call(regionParameters, "setListener", [Param.indexOf(param), rsc], { id: `RscListens${param}` }),
+    );
+    m.call(rsc, "setRegionParameters", [regionParameters], { id: "SetRegionParameters", after: tokenListens });
     m.call(rsc, "registerModule", [reserve, 6 /* Kind.Module */, actionMask(["Deposit", "Redemption", "Refund"])], {
       id: "RegisterReserve",
     });

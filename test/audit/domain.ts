@@ -12,7 +12,8 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 /** ERC-7201 roots (scripts/erc7201.mjs) of Payroll and ProfitAtRest. */
 const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
-const PROFIT_AT_REST_ROOT = 0xf918b47bab19bba36e3855bbdc1f1e5903d754d8b7e3772ecdf3aba6dd990900n;
+/** ERC-7201 root of the token's company lots ({CompanyLots}). */
+const COMPANY_LOTS_ROOT = 0x65a1dcba043847d624a9deb4f4fed921f5d687dc06de83de30231f24c8da4500n;
 const U128 = (1n << 128n) - 1n;
 const slotPlus = (slot: string, k: bigint) => `0x${(BigInt(slot) + k).toString(16).padStart(64, "0")}`;
 
@@ -145,14 +146,16 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     const fine = await audit();
     expect(fine.violations).to.deep.equal([]);
 
-    // The same collection after totalOut (tail, low 128 bits) was moved 100 RSC into the taxed lot behind the logs.
+    // The same collection after the taxed lot was shrunk by 100 RSC in the token's storage, behind
+    // the logs: the end of the lot before it (its own word, low 128 bits: the taxed lot's start) moved up.
     await r.send("evm_revert", [snapshot]);
     const lots = await ledger.lotsOf(acme, 0, 10);
     const taxed = lots.findIndex((l: { taxIfCollectedNow: bigint }) => l.taxIfCollectedNow > 0n);
-    const start = lots.slice(0, taxed).reduce((sum: bigint, l: { amount: bigint }) => sum + l.amount, 0n);
-    const tail = mappingSlot(acme, "address", PROFIT_AT_REST_ROOT + 2n);
-    const word = await readSlot(r, r.deployment.contracts.ProfitAtRest, tail);
-    await writeSlot(r, r.deployment.contracts.ProfitAtRest, tail, (word & ~U128) | (start + 100n * ONE));
+    expect(taxed).to.be.greaterThan(0); // the deposit's exempt lot comes first
+    const rsc = r.deployment.contracts.RSC;
+    const lotsOfAcme = BigInt(mappingSlot(acme, "address", COMPANY_LOTS_ROOT + 1n));
+    const previous = mappingSlot(BigInt(taxed - 1), "uint256", lotsOfAcme);
+    await writeSlot(r, rsc, previous, (await readSlot(r, rsc, previous)) + 100n * ONE);
     await (await ledger.collect(acme, 10)).wait();
     const report = await audit();
     expect(rulesHit(report)).to.deep.equal(["profit-at-rest"]);

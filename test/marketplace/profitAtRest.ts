@@ -35,7 +35,8 @@ describe("ProfitAtRest", () => {
     await f.clinic.exec(f.marketplace, "createListing", [SERVICE, "Check-up", ONE, 2n ** 64n - 1n]);
     await f.regionParameters.setParameter(PARAM.ProfitAtRestRate, parseEther("0.05"));
     await f.profitAtRest.syncParameters();
-    t0 = (await time.latest()) + 100;
+    // Lots are aligned 15-minute windows: start the story at a window's start.
+    t0 = Math.ceil(((await time.latest()) + 100) / 900) * 900;
   });
 
   const at = (day: number) => time.setNextBlockTimestamp(t0 + day * DAY);
@@ -146,14 +147,12 @@ describe("ProfitAtRest", () => {
     // Collection resumes at this next outflow: the repayment consumed lot 0, so it passes with
     // no tax (the wage came first, by the rule); the exempt loan lot passes too.
     await expect(
-      payer.moveWithTax(
+      payer.moveTaxed(
         Action.indexOf("Wage"),
-        Action.indexOf("IncomeTax"),
         f.acme.address,
         f.alice.address,
-        ONE,
+        parseEther("1.5"),
         pool,
-        ONE / 2n,
         ethers.ZeroHash,
       ),
     )
@@ -172,10 +171,10 @@ describe("ProfitAtRest", () => {
     expect(await f.rsc.balanceOf(f.acme.address)).to.equal(101n * ONE);
   });
 
-  it("inflows within the lot window join one lot; a later one opens a new lot", async () => {
+  it("inflows in one aligned 15-minute window join one lot; the next window opens a new lot", async () => {
     await at(0);
     await sell(beam, 1n);
-    await time.setNextBlockTimestamp(t0 + 60);
+    await time.setNextBlockTimestamp(t0 + 899);
     await sell(beam, 2n);
     await time.setNextBlockTimestamp(t0 + 15 * 60);
     await sell(beam, 3n);
@@ -183,6 +182,21 @@ describe("ProfitAtRest", () => {
     expect(book.lotCount).to.equal(2n);
     const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
     expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([3n * ONE, 3n * ONE]);
+    // each dated at its window's start (due 30 days later)
+    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal([t0 + 30 * DAY, t0 + 900 + 30 * DAY].map(BigInt));
+  });
+
+  it("refuses one inflow too large for a lot (2^94 wei and more), moving nothing", async () => {
+    const minter = await ethers.deployContract("TestModule", [await f.rsc.getAddress()]);
+    await f.rsc.registerModule(await minter.getAddress(), 6, 1 << Action.indexOf("Deposit"));
+    const huge = 2n ** 94n;
+    await expect(minter.move(Action.indexOf("Deposit"), ethers.ZeroAddress, f.acme.address, huge, ethers.ZeroHash))
+      .to.be.revertedWithCustomError(f.rsc, "CompanyLotsInflowTooLarge")
+      .withArgs(f.acme.address, huge);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(0n);
+    // just below the bound is one lot
+    await minter.move(Action.indexOf("Deposit"), ethers.ZeroAddress, f.acme.address, huge - 1n, ethers.ZeroHash);
+    expect((await f.profitAtRest.bookOf(f.acme.address)).lotCount).to.equal(1n);
   });
 
   it("USD deposits and loan disbursements are exempt lots in FIFO order", async () => {
@@ -238,14 +252,21 @@ describe("ProfitAtRest", () => {
     await check();
   });
 
-  it("books an opening lot for a company that held RSC before the ledger was set", async () => {
+  it("books lots while no collector is set; the due lot waits for the collector", async () => {
     await f.rsc.setLotLedger(ethers.ZeroAddress);
-    await f.deposit(f.grocer.address, 500n * ONE);
+    await at(0);
+    await sell(beam, 100n);
+    await at(31);
+    await f.acme.exec(f.marketplace, "purchase", [coal, 10n, parseEther("10.8")]);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("89.2"));
+    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(0n);
+    expect(await sumOpen(f, f.acme.address)).to.equal(parseEther("89.2"));
     await f.rsc.setLotLedger(await f.profitAtRest.getAddress());
-    await expect(sell(coal, 10n))
-      .to.emit(f.profitAtRest, "OpeningLotBooked")
-      .withArgs(f.grocer.address, 500n * ONE);
-    expect(await sumOpen(f, f.grocer.address)).to.equal(510n * ONE);
+    // 89.2 still open in lot 0 at the next outflow: 5 % of it is taxed before the spend.
+    await expect(f.acme.exec(f.marketplace, "purchase", [coal, 1n, parseEther("1.08")]))
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 0n, parseEther("89.2"), parseEther("4.46"));
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("83.66"));
   });
 
   it("a paused ProfitAtRestTax never blocks a company's spending; the lot waits", async () => {
@@ -260,10 +281,31 @@ describe("ProfitAtRest", () => {
   });
 
   describe("access and bad input", () => {
-    it("only the token records moves", async () => {
-      await expect(f.profitAtRest.connect(f.alice).recordMove(1, f.alice.address, 1, f.acme.address, 2, 1n))
+    it("only the token asks for collection, and only the collector moves a lot cursor", async () => {
+      await expect(f.profitAtRest.connect(f.alice).collectOnOutflow(f.acme.address, 2, 1n, false))
         .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestUnauthorizedToken")
         .withArgs(f.alice.address);
+      await expect(f.rsc.connect(f.alice).setLotCursor(f.acme.address, 1n))
+        .to.be.revertedWithCustomError(f.rsc, "RSCUnauthorizedLedger")
+        .withArgs(f.alice.address);
+    });
+
+    it("only RegionParameters pushes rates, and only the ones each contract keeps", async () => {
+      await expect(f.profitAtRest.connect(f.alice).parameterChanged(PARAM.ProfitAtRestRate, 1n))
+        .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestUnauthorizedParameters")
+        .withArgs(f.alice.address, PARAM.ProfitAtRestRate);
+      await expect(f.rsc.connect(f.alice).parameterChanged(0, 1n))
+        .to.be.revertedWithCustomError(f.rsc, "RSCUnauthorizedParameters")
+        .withArgs(f.alice.address);
+      await expect(f.rsc.connect(f.alice).setRegionParameters(f.alice.address)).to.be.revertedWithCustomError(
+        f.rsc,
+        "AccessControlUnauthorizedAccount",
+      );
+      // a governed change reaches both copies in the same transaction
+      await f.regionParameters.setParameter(0, parseEther("0.11"));
+      await f.regionParameters.setParameter(PARAM.RegionalProfitAtRestRate, parseEther("0.07"));
+      expect((await f.rsc.rates()).salesTaxRate).to.equal(parseEther("0.11"));
+      expect((await f.profitAtRest.rates()).regionalRate).to.equal(parseEther("0.07"));
     });
 
     it("only governance sets the token's lot ledger", async () => {

@@ -4,17 +4,26 @@ import { dataWord, maxOf, type OtherEvent, otherOf, selectors, topicAddress, top
 import type { AuditRule, RuleContext } from "./rule.ts";
 
 /**
- * The profit-at-rest lot rule, isolated here so it can follow the lot ledger's rule as it evolves
+ * The profit-at-rest lot rule, isolated here so it can follow the token's lots as they evolve
  * (contracts/marketplace/README.md, "Profit at rest — the exact rule"):
- * 1. every inflow of a Company/RegionalCompany forms a lot; inflows of the same class (exempt:
- *    LoanDisbursement, Deposit; taxable: the rest) less than LOT_WINDOW after the newest lot's
- *    first inflow join it; a company first seen with a balance gets a taxable opening lot of it;
+ * 1. every inflow of a Company/RegionalCompany forms a lot; an inflow of the same class (exempt:
+ *    LoanDisbursement, Deposit; taxable: the rest) in the same aligned LOT_WINDOW (⌊t / 900⌋) as
+ *    the newest lot joins it while the lot stays within MAX_LOT; a lot is dated at its window's start;
  * 2. outflows consume the oldest money first: open_i = max(0, end_i − max(start_i, totalOut));
- * 3. lot i falls due at at_i + delay (delay and rate as cached by the ledger: RatesSynced);
+ *    a purchase with its sales tax and a wage with its income tax are one outflow;
+ * 3. lot i falls due at at_i + delay, delay and rate being RegionParameters' values in force (the
+ *    token and the collector are told of every change in the same transaction);
  * 4. lots are collected in order, each once: tax = ⌊open × rate / 1e18⌋ (0 for exempt lots),
  *    measured before the outflow that triggered the collection is booked; the tax is an outflow.
  */
 export const LOT_WINDOW = 900n;
+/** The most one lot holds (2^94 − 1 wei): an inflow past it opens a new lot. */
+export const MAX_LOT = 2n ** 94n - 1n;
+const PARAM = { ProfitAtRestDelay: 2, ProfitAtRestRate: 3, RegionalProfitAtRestDelay: 4, RegionalProfitAtRestRate: 5 };
+const INCOME_TAX = 4;
+const SALES_TAX = 5;
+const WAGE = 3;
+const PURCHASE = 1;
 const KIND_COMPANY = 2;
 const KIND_REGIONAL = 3;
 const LOAN_DISBURSEMENT = 9;
@@ -22,16 +31,14 @@ const DEPOSIT = 11;
 const PROFIT_AT_REST_TAX = 6;
 
 export const LOT_EVENTS = {
-  LotLedgerChanged: "LotLedgerChanged(address,address)",
   ProfitAtRestCollected: "ProfitAtRestCollected(address,uint256,uint256,uint256)",
-  OpeningLotBooked: "OpeningLotBooked(address,uint256)",
-  RatesSynced: "RatesSynced(uint48,uint64,uint48,uint64)",
 } as const;
 const T = selectors(LOT_EVENTS);
 
 interface Lot {
   /** The company's cumulative inflow after this lot. */
   end: bigint;
+  /** The start of its window. */
   at: bigint;
   exempt: boolean;
 }
@@ -61,17 +68,14 @@ const bearsLots = (kind: number | undefined) => kind === KIND_COMPANY || kind ==
  */
 export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; load(json: unknown): void } {
   const ledgerAddress = profitAtRest.toLowerCase();
-  let active = false;
   let rates = { delay: 0n, rate: 0n, regionalDelay: 0n, regionalRate: 0n };
   let books = new Map<string, Book>();
   /** The outflow whose hook is running: booked once its collections (logged after it) are done. */
-  let pending: { company: string; amount: bigint } | undefined;
+  let pending: { company: string; amount: bigint; action: number; ref: string } | undefined;
   /** The last ProfitAtRestTax move, waiting for its ProfitAtRestCollected. */
   let taxMove: Action | undefined;
   /** Companies, kept by the timestamp pre-pass (which sees registrations in chain order). */
   const companies = new Set<string>();
-  /** Opening lots booked by the rule and not yet matched by the ledger's OpeningLotBooked. */
-  const openings = new Map<string, bigint>();
 
   const flush = (ctx: RuleContext) => {
     if (pending !== undefined) {
@@ -88,40 +92,51 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     }
   };
 
-  /** The company's book, opened (with an opening lot of `before`) when first seen. */
-  const bookOf = (company: string, kind: number, before: bigint, now: bigint): Book => {
+  /** The company's book, opened when first seen (a company holds nothing before its first inflow). */
+  const bookOf = (company: string, kind: number): Book => {
     let b = books.get(company);
-    if (b !== undefined) return b;
-    b = { regional: kind === KIND_REGIONAL, totalIn: 0n, totalOut: 0n, cursor: 0, lotStart: 0n, lots: [], count: 0 };
-    if (before > 0n) {
-      b.lots.push({ end: before, at: now, exempt: false });
-      b.totalIn = before;
-      b.count = 1;
-      openings.set(company, before);
+    if (b === undefined) {
+      b = { regional: kind === KIND_REGIONAL, totalIn: 0n, totalOut: 0n, cursor: 0, lotStart: 0n, lots: [], count: 0 };
+      books.set(company, b);
     }
-    books.set(company, b);
     return b;
   };
+
+  /** The tax leg of a taxed move (sales tax after its purchase, income tax after its wage). */
+  const isTaxLeg = (ev: AuditEvent) =>
+    ev.type === "ActionPerformed" &&
+    pending !== undefined &&
+    pending.company === ev.from &&
+    pending.ref === ev.ref &&
+    ((ev.action === SALES_TAX && pending.action === PURCHASE) || (ev.action === INCOME_TAX && pending.action === WAGE));
 
   const onMove = (ev: Action, now: bigint, ctx: RuleContext) => {
     if (ev.from === ev.to || ev.amount === 0n) return;
     const fromKind = ctx.ledger.peek(ev.from)?.kind;
     const toKind = ctx.ledger.peek(ev.to)?.kind;
     if (bearsLots(fromKind)) {
-      // The Transfer is applied: the balance before the move is what it is now plus the amount.
-      const before = (ctx.ledger.peek(ev.from)?.balance ?? 0n) + ev.amount;
-      bookOf(ev.from, fromKind!, before, now);
-      pending = { company: ev.from, amount: ev.amount };
+      bookOf(ev.from, fromKind!);
+      // A tax leg joins its move's outflow: the collection is measured before both.
+      if (isTaxLeg(ev)) pending!.amount += ev.amount;
+      else pending = { company: ev.from, amount: ev.amount, action: ev.action, ref: ev.ref };
     }
     if (bearsLots(toKind)) {
-      const before = (ctx.ledger.peek(ev.to)?.balance ?? 0n) - ev.amount;
-      const b = bookOf(ev.to, toKind!, before, now);
+      const b = bookOf(ev.to, toKind!);
       const exempt = ev.action === LOAN_DISBURSEMENT || ev.action === DEPOSIT;
-      b.totalIn += ev.amount;
+      const at = (now / LOT_WINDOW) * LOT_WINDOW;
       const last = b.lots[b.lots.length - 1];
-      if (last !== undefined && last.exempt === exempt && now < last.at + LOT_WINDOW) last.end = b.totalIn;
+      const lastStart = b.lots.length > 1 ? b.lots[b.lots.length - 2].end : b.lotStart;
+      b.totalIn += ev.amount;
+      if (
+        last !== undefined &&
+        b.lots.length + b.cursor === b.count &&
+        last.exempt === exempt &&
+        last.at === at &&
+        b.totalIn - lastStart <= MAX_LOT
+      )
+        last.end = b.totalIn;
       else {
-        b.lots.push({ end: b.totalIn, at: now, exempt });
+        b.lots.push({ end: b.totalIn, at, exempt });
         b.count++;
       }
     }
@@ -165,28 +180,11 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     b.cursor++;
   };
 
-  const onOpening = (ev: OtherEvent, now: bigint, ctx: RuleContext) => {
-    const company = topicAddress(ev, 1);
-    const amount = dataWord(ev, 0);
-    const expected = openings.get(company);
-    openings.delete(company);
-    if (expected !== undefined) {
-      if (expected !== amount) ctx.report(ev, `opening lot ${expected} (balance when first seen)`, `${amount}`);
-      return;
-    }
-    // A collect() on a company never seen: its whole balance becomes the opening lot.
-    const a = ctx.ledger.peek(company);
-    if (!books.has(company) && bearsLots(a?.kind)) bookOf(company, a!.kind, a!.balance, now);
-    const booked = openings.get(company);
-    openings.delete(company);
-    if (booked !== amount) ctx.report(ev, `opening lot ${booked ?? 0n} (balance when first seen)`, `${amount}`);
-  };
-
   const isHookLog = (ev: AuditEvent) =>
     ev.type === "Transfer" ||
+    isTaxLeg(ev) ||
     (ev.type === "ActionPerformed" && ev.action === PROFIT_AT_REST_TAX) ||
-    otherOf(ev, ledgerAddress, T.ProfitAtRestCollected) !== undefined ||
-    otherOf(ev, ledgerAddress, T.OpeningLotBooked) !== undefined;
+    otherOf(ev, ledgerAddress, T.ProfitAtRestCollected) !== undefined;
 
   return {
     name: "profit-at-rest",
@@ -206,21 +204,14 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     onEvent(ev, _i, tx: TxEvents, ctx) {
       if (!isHookLog(ev)) flush(ctx);
       const now = BigInt(tx.timestamp ?? 0);
-      if (ev.type === "Other" && ev.address === ctx.addresses.rsc && ev.topics[0] === T.LotLedgerChanged) {
-        active = topicAddress(ev, 2) === ledgerAddress;
+      if (ev.type === "ParameterChanged" && ev.address === ctx.addresses.regionParameters) {
+        // The token (delays) and the collector (rates) are told of every change in the same transaction.
+        if (ev.param === PARAM.ProfitAtRestDelay) rates.delay = ev.newValue;
+        else if (ev.param === PARAM.ProfitAtRestRate) rates.rate = ev.newValue;
+        else if (ev.param === PARAM.RegionalProfitAtRestDelay) rates.regionalDelay = ev.newValue;
+        else if (ev.param === PARAM.RegionalProfitAtRestRate) rates.regionalRate = ev.newValue;
         return;
       }
-      if (ev.type === "Other" && ev.address === ledgerAddress && ev.topics[0] === T.RatesSynced) {
-        // Cached from the ledger's initialisation on, which comes before the token points at it.
-        rates = {
-          delay: dataWord(ev, 0),
-          rate: dataWord(ev, 1),
-          regionalDelay: dataWord(ev, 2),
-          regionalRate: dataWord(ev, 3),
-        };
-        return;
-      }
-      if (!active) return;
       if (ev.type === "ActionPerformed") {
         if (ev.action === PROFIT_AT_REST_TAX) {
           if (taxMove !== undefined) flush(ctx);
@@ -230,16 +221,11 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
       }
       if (ev.type !== "Other" || ev.address !== ledgerAddress) return;
       if (ev.topics[0] === T.ProfitAtRestCollected) onCollected(ev, now, ctx);
-      else if (ev.topics[0] === T.OpeningLotBooked) onOpening(ev, now, ctx);
     },
     onTxEnd(_tx, ctx) {
       flush(ctx);
-      for (const [company, amount] of openings)
-        ctx.report(_tx.events[0], `OpeningLotBooked(${company}, ${amount})`, "none");
-      openings.clear();
     },
     save: () => ({
-      active,
       rates: Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, `${v}`])),
       companies: [...companies],
       books: [...books].map(([c, b]) => [
@@ -255,12 +241,10 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     }),
     load(json: unknown) {
       const j = json as {
-        active: boolean;
         rates: Record<string, string>;
         companies: string[];
         books: [string, Omit<Book, "lots" | "totalIn" | "totalOut" | "lotStart"> & Record<string, unknown>][];
       };
-      active = j.active;
       rates = {
         delay: BigInt(j.rates.delay),
         rate: BigInt(j.rates.rate),
