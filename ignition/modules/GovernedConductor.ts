@@ -13,7 +13,8 @@ const DEFAULT_ADMIN_ROLE = `0x${"00".repeat(32)}`;
 export function governedConductorModule(options: { mode?: GovernanceModeName; councilOwners?: string[] } = {}) {
   return buildModule("GovernedConductor", (m) => {
     const conductor = m.useModule(Conductor);
-    const governance = m.useModule(governanceModule(options));
+    // The core's handover waits for Conductor's own calls on it (Payroll's RegionParameters listener).
+    const governance = m.useModule(governanceModule({ ...options, handoverAfter: [Conductor] }));
     const { timelock } = governance;
     const deployer = m.getAccount(0);
     const others = {
