@@ -120,7 +120,7 @@ export function governanceModule(
       const grant = m.call(contract, "grantRole", [DEFAULT_ADMIN_ROLE, timelock], { id: `${name}AdminToTimelock` });
       m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
         id: `${name}RenounceDeployer`,
-        after: [grant, grantGuardian, governor, ...(options.handoverAfter ?? [])],
+        after: [grant, grantGuardian, governor, RegionModule, ...(options.handoverAfter ?? [])],
       });
     }
 
