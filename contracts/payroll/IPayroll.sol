@@ -34,7 +34,8 @@ interface IPayroll is IParameterListener {
         Timesheet
     }
 
-    /// @notice An employment as stored (four storage slots).
+    /// @notice An employment as stored (four storage slots). A hire writes slots 0 and 1 whole
+    /// (`Payroll._record` packs them by hand): a change of the first two slots changes it too.
     /// @param worker The member employed (kind Person).
     /// @param occupationId Her occupation in the wage schedule.
     /// @param productivity Set by the company within the regional range, 1e18 = 1.
