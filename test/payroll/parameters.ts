@@ -97,6 +97,27 @@ describe("Payroll's copy of the regional parameters (RegionParameters listener)"
     expect(await f.payroll.copiedParameters()).to.deep.equal(before);
   });
 
+  it("refuses a value its copy cannot hold, so the change itself reverts (never a stale copy)", async () => {
+    // Only an upgraded RegionParameters with wider bounds could send these: sent here as
+    // RegionParameters itself (impersonated on the test chain).
+    const source = await f.regionParameters.getAddress();
+    await networkHelpers.impersonateAccount(source);
+    await networkHelpers.setBalance(source, ONE);
+    const asParameters = f.payroll.connect(await ethers.getSigner(source));
+    const before = await f.payroll.copiedParameters();
+    await expect(asParameters.parameterChanged(STARTING_WAGE, 1n << 88n))
+      .to.be.revertedWithCustomError(f.payroll, "SafeCastOverflowedUintDowncast")
+      .withArgs(88, 1n << 88n);
+    await expect(asParameters.parameterChanged(MAX, 1n << 64n))
+      .to.be.revertedWithCustomError(f.payroll, "SafeCastOverflowedUintDowncast")
+      .withArgs(64, 1n << 64n);
+    expect(await f.payroll.copiedParameters()).to.deep.equal(before);
+    // The largest values the copy holds are kept exactly.
+    await asParameters.parameterChanged(STARTING_WAGE, (1n << 88n) - 1n);
+    expect((await f.payroll.copiedParameters()).startingWage).to.equal((1n << 88n) - 1n);
+    await networkHelpers.stopImpersonatingAccount(source);
+  });
+
   it("syncParameters (anyone) copies the three values again; harmless when already equal", async () => {
     await expect(f.payroll.connect(f.bob).syncParameters())
       .to.emit(f.payroll, "ParametersCopied")
