@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Kind} from "../core/ConductorTypes.sol";
+import {IParameterListener} from "../governance/IParameterListener.sol";
 
 /// @title IPayroll — employments, shifts, timesheets, per-second pay with income tax withheld
 /// @notice A company (its treasury, usually a Safe, is `msg.sender`) hires a member into an
@@ -20,14 +21,21 @@ import {Kind} from "../core/ConductorTypes.sol";
 /// wage index at the start of its current epoch, so a worker hired during a decay is not raised by
 /// a later reduction. A hire or a change of occupation takes the occupation's newest wage at once.
 /// STARTING_WAGE is read when time is settled (the keeper settles open shifts hourly).
-interface IPayroll {
+///
+/// Payroll keeps its own copy of the three regional parameters it reads on every hire and
+/// settlement — ProductivityMin, ProductivityMax and StartingWage — in one storage word with the
+/// employment counter. It is the RegionParameters listener of those three (see
+/// {IParameterListener}): every change reaches the copy in the same transaction, so the copy is
+/// never stale. {syncParameters} copies them again from RegionParameters (anyone, harmless).
+interface IPayroll is IParameterListener {
     /// @notice How hours are recorded.
     enum PayMode {
         Shift,
         Timesheet
     }
 
-    /// @notice An employment as stored (four storage slots).
+    /// @notice An employment as stored (four storage slots). A hire writes slots 0 and 1 whole
+    /// (`Payroll._record` packs them by hand): a change of the first two slots changes it too.
     /// @param worker The member employed (kind Person).
     /// @param occupationId Her occupation in the wage schedule.
     /// @param productivity Set by the company within the regional range, 1e18 = 1.
@@ -123,6 +131,10 @@ interface IPayroll {
     /// @notice Emitted by {settleBatch} when settling `employmentId` failed; nothing changed for it.
     event SettlementFailed(uint256 indexed employmentId, bytes reason);
 
+    /// @notice Emitted when Payroll's copy of the regional parameters it reads changes (at
+    /// initialization, by {syncParameters} and by every change RegionParameters pushes).
+    event ParametersCopied(uint256 productivityMin, uint256 productivityMax, uint256 startingWage);
+
     // ------------------------------------------------------------------ errors
 
     /// @notice Thrown when the employer is not a Company or RegionalCompany (it is `kind`).
@@ -164,6 +176,9 @@ interface IPayroll {
     /// @notice Thrown when a function meant for {settleBatch} alone is called by `caller`.
     error PayrollOnlySelf(address caller);
 
+    /// @notice Thrown when {parameterChanged} is called by `caller`, not the region's RegionParameters.
+    error PayrollNotRegionParameters(address caller);
+
     // ------------------------------------------------------------------ views
 
     /// @notice The number of employments (ids are 1..employmentCount).
@@ -177,6 +192,13 @@ interface IPayroll {
 
     /// @notice The worker's hourly wage now (RSC wei per hour), decays included.
     function wageOf(uint256 employmentId) external view returns (uint256);
+
+    /// @notice Payroll's copy of the regional productivity range (1e18 = 1) and STARTING_WAGE (RSC
+    /// wei per hour), the values hires and settlements use; always equal to RegionParameters' own.
+    function copiedParameters()
+        external
+        view
+        returns (uint256 productivityMin, uint256 productivityMax, uint256 startingWage);
 
     // ------------------------------------------------------------------ company writes
 
@@ -232,4 +254,9 @@ interface IPayroll {
 
     /// @notice {settleBatch}'s isolated step; only callable by this contract.
     function settleOne(uint256 employmentId) external;
+
+    /// @notice Copies ProductivityMin, ProductivityMax and StartingWage from RegionParameters
+    /// (done at initialization; afterwards the pushed changes keep the copy equal, so calling it
+    /// again changes nothing). Anyone. Emits {ParametersCopied}.
+    function syncParameters() external;
 }

@@ -7,6 +7,7 @@ import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/U
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Action, Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
+import {IParameterListener} from "../governance/IParameterListener.sol";
 import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
 import {IWageSchedule} from "../governance/IWageSchedule.sol";
 import {IPayroll} from "./IPayroll.sol";
@@ -21,10 +22,21 @@ import {PayrollAccrual} from "./PayrollAccrual.sol";
 /// Rounding: pay is `⌊∫ wage dt / 3600⌋` per settled segment (see {WageMath-earned}), so each
 /// settlement may leave less than 1 wei per epoch walked with the company; income tax is
 /// `⌊gross × IncomeTaxRate / 1e18⌋` of each payment, the net wage `gross − tax`.
+///
+/// Gas: the first storage word holds the employment counter and the copy of the three parameters
+/// Payroll reads (see {IPayroll}), so a hire reads them with one storage access instead of two
+/// calls through the RegionParameters proxy, and a hire writes the two slots of the new employment
+/// whole (one SSTORE each). Figures: `contracts/payroll/README.md`.
 contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Payroll
     struct PayrollStorage {
-        uint256 employmentCount;
+        // One word, read by every hire: ranges hold every value RegionParameters allows
+        // (productivity <= 1e18 < 2^64, StartingWage <= 1e22 < 2^88); a value beyond would make
+        // the parameter change revert (SafeCast), never leave the copy stale. 2^40 hires at most.
+        uint40 employmentCount;
+        uint64 productivityMin;
+        uint64 productivityMax;
+        uint88 startingWage;
         mapping(uint256 employmentId => Employment) employments;
     }
 
@@ -56,9 +68,12 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         _disableInitializers();
     }
 
+    /// @notice Also copies the parameters Payroll reads (see {syncParameters}); RegionParameters
+    /// must be initialized first.
     function initialize(address admin) external initializer {
         __AccessControl_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _copyParameters();
     }
 
     // ================================================================== views
@@ -91,6 +106,16 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         return _walk(_employment(employmentId)).hourlyWage;
     }
 
+    /// @inheritdoc IPayroll
+    function copiedParameters()
+        external
+        view
+        returns (uint256 productivityMin, uint256 productivityMax, uint256 startingWage)
+    {
+        PayrollStorage storage $ = _s();
+        return ($.productivityMin, $.productivityMax, $.startingWage);
+    }
+
     // ================================================================== company writes
 
     /// @inheritdoc IPayroll
@@ -108,9 +133,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         _checkProductivity(productivity);
         PayrollStorage storage $ = _s();
         employmentId = ++$.employmentCount;
-        Employment storage e = $.employments[employmentId];
-        (e.worker, e.occupationId, e.productivity) = (worker, occupationId, productivity);
-        (e.company, e.epoch, e.settledAt, e.mode) = (msg.sender, epochCount - 1, uint40(block.timestamp), mode);
+        _record($.employments[employmentId], worker, occupationId, productivity, epochCount - 1, mode);
         emit Hired(employmentId, worker, msg.sender, occupationId, productivity, mode);
     }
 
@@ -202,6 +225,26 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         return _pay(employmentId, e);
     }
 
+    // ================================================================== parameters
+
+    /// @inheritdoc IParameterListener
+    /// @dev Keeps ProductivityMin, ProductivityMax and StartingWage; any other parameter is ignored
+    /// (nothing changes, no revert), so a listener registered by mistake cannot block governance.
+    function parameterChanged(Param param, uint256 value) external {
+        if (msg.sender != address(params)) revert PayrollNotRegionParameters(msg.sender);
+        PayrollStorage storage $ = _s();
+        if (param == Param.ProductivityMin) $.productivityMin = SafeCast.toUint64(value);
+        else if (param == Param.ProductivityMax) $.productivityMax = SafeCast.toUint64(value);
+        else if (param == Param.StartingWage) $.startingWage = SafeCast.toUint88(value);
+        else return;
+        emit ParametersCopied($.productivityMin, $.productivityMax, $.startingWage);
+    }
+
+    /// @inheritdoc IPayroll
+    function syncParameters() external {
+        _copyParameters();
+    }
+
     // ================================================================== anyone
 
     /// @inheritdoc IPayroll
@@ -268,13 +311,47 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         return r.hourlyWage;
     }
 
+    /// @dev Writes slots 0 and 1 of a new employment whole, one SSTORE each and no read first (member
+    /// by member, the compiler reads and writes each slot three times). The packing is the
+    /// compiler's for {IPayroll-Employment}, members from the low-order bytes:
+    /// slot 0 = worker | occupationId << 160 | productivity << 192;
+    /// slot 1 = company | epoch << 160 | settledAt << 192 | onShift << 232 | mode << 240 | ended << 248.
+    /// Slots 2 and 3 (amounts, index, pending seconds) stay zero. `employment()` reads it back.
+    function _record(
+        Employment storage e,
+        address worker,
+        uint32 occupationId,
+        uint64 productivity,
+        uint32 epoch,
+        PayMode mode
+    ) private {
+        uint256 head = uint256(uint160(worker)) | (uint256(occupationId) << 160) | (uint256(productivity) << 192);
+        uint256 terms = uint256(uint160(msg.sender)) | (uint256(epoch) << 160)
+            | (uint256(uint40(block.timestamp)) << 192) | (uint256(mode) << 240);
+        assembly ("memory-safe") {
+            sstore(e.slot, head)
+            sstore(add(e.slot, 1), terms)
+        }
+    }
+
+    /// @dev Copies the three parameters Payroll reads from RegionParameters.
+    function _copyParameters() private {
+        PayrollStorage storage $ = _s();
+        uint256 pMin = params.get(Param.ProductivityMin);
+        uint256 pMax = params.get(Param.ProductivityMax);
+        uint256 wage = params.get(Param.StartingWage);
+        ($.productivityMin, $.productivityMax, $.startingWage) =
+            (SafeCast.toUint64(pMin), SafeCast.toUint64(pMax), SafeCast.toUint88(wage));
+        emit ParametersCopied(pMin, pMax, wage);
+    }
+
     function _walk(Employment storage e) private view returns (PayrollAccrual.End memory) {
         IWageSchedule.WageEpoch[] memory epochs = schedule.epochsSince(e.occupationId, e.epoch);
         PayrollAccrual.Start memory s = PayrollAccrual.Start({
             fromIndex: e.fromIndex,
             onShift: e.onShift,
             settledAt: e.settledAt,
-            startingWage: params.get(Param.StartingWage),
+            startingWage: _s().startingWage,
             productivity: e.productivity
         });
         return PayrollAccrual.walk(epochs, s, block.timestamp);
@@ -287,8 +364,8 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     function _checkProductivity(uint256 productivity) private view {
-        uint256 min = params.get(Param.ProductivityMin);
-        uint256 max = params.get(Param.ProductivityMax);
+        PayrollStorage storage $ = _s();
+        (uint256 min, uint256 max) = ($.productivityMin, $.productivityMax);
         if (productivity < min || productivity > max) revert PayrollProductivityOutOfRange(productivity, min, max);
     }
 

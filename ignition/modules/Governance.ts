@@ -1,4 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { IgnitionModule } from "@nomicfoundation/ignition-core";
 import RegionModule from "./Region.ts";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -20,7 +21,17 @@ export type GovernanceModeName = keyof typeof GOVERNANCE_MODES;
  * Ignition parameters (all optional): councilThreshold (2), governorName, votingDelay (1 day),
  * votingPeriod (7 days), quorumFraction (1e18 = 100 %; default 20 %), timelockDelay (2 days).
  */
-export function governanceModule(options: { mode?: GovernanceModeName; councilOwners?: string[] } = {}) {
+export function governanceModule(
+  options: {
+    mode?: GovernanceModeName;
+    councilOwners?: string[];
+    /**
+     * Modules whose calls need the deployer's admin role on the core (e.g. Payroll registering as
+     * a RegionParameters listener): the deployer renounces only after all of them ran.
+     */
+    handoverAfter?: IgnitionModule[];
+  } = {},
+) {
   const mode = options.mode ?? "Direct";
   return buildModule(`Governance${mode}`, (m) => {
     const region = m.useModule(RegionModule);
@@ -109,7 +120,7 @@ export function governanceModule(options: { mode?: GovernanceModeName; councilOw
       const grant = m.call(contract, "grantRole", [DEFAULT_ADMIN_ROLE, timelock], { id: `${name}AdminToTimelock` });
       m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
         id: `${name}RenounceDeployer`,
-        after: [grant, grantGuardian, governor],
+        after: [grant, grantGuardian, governor, RegionModule, ...(options.handoverAfter ?? [])],
       });
     }
 

@@ -1,6 +1,11 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import Conductor from "./Conductor.ts";
 import { type GovernanceModeName, governanceModule } from "./Governance.ts";
+import Marketplace from "./Marketplace.ts";
+import Payroll from "./Payroll.ts";
+import Permissioning from "./Permissioning.ts";
+import Services from "./Services.ts";
+import Treasury from "./Treasury.ts";
 
 const DEFAULT_ADMIN_ROLE = `0x${"00".repeat(32)}`;
 
@@ -13,7 +18,11 @@ const DEFAULT_ADMIN_ROLE = `0x${"00".repeat(32)}`;
 export function governedConductorModule(options: { mode?: GovernanceModeName; councilOwners?: string[] } = {}) {
   return buildModule("GovernedConductor", (m) => {
     const conductor = m.useModule(Conductor);
-    const governance = m.useModule(governanceModule(options));
+    // The core's handover waits for every call the deployer makes on the core (modules registered in
+    // the token, Payroll's RegionParameters listener). Ignition's `after` on a module waits for that
+    // module's own futures only, so each module with such calls is named.
+    const handoverAfter = [Payroll, Permissioning, Marketplace, Services, Treasury];
+    const governance = m.useModule(governanceModule({ ...options, handoverAfter }));
     const { timelock } = governance;
     const deployer = m.getAccount(0);
     const others = {
