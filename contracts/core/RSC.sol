@@ -468,9 +468,11 @@ contract RSC is
     /// @dev Whether the account of `kind` whose word was `word` is a company whose oldest
     /// uncollected lot is due, under the delays in `config` (no storage access).
     function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool) {
-        if (kind == Kind.Company) return CompanyLots.hasDueLot(word, uint32(config >> DELAY_SHIFT));
-        if (kind == Kind.RegionalCompany) return CompanyLots.hasDueLot(word, uint32(config >> REGIONAL_DELAY_SHIFT));
-        return false;
+        // Only a company with an uncollected lot has bit 137 set (a Person's bit 137 is never used).
+        if (word & CompanyLots.UNCOLLECTED_BIT == 0) return false;
+        return CompanyLots.hasDueLot(
+            word, uint32(config >> (kind == Kind.RegionalCompany ? REGIONAL_DELAY_SHIFT : DELAY_SHIFT))
+        );
     }
 
     /// @dev After an outflow of `amount` under `action` from a company with a due lot: the collector
