@@ -308,7 +308,7 @@ describe("ProfitAtRest", () => {
       expect((await f.profitAtRest.rates()).regionalRate).to.equal(parseEther("0.07"));
     });
 
-    it("only governance sets the token's lot ledger", async () => {
+    it("only governance sets the token's lot collector", async () => {
       await expect(f.rsc.connect(f.alice).setLotLedger(f.alice.address)).to.be.revertedWithCustomError(
         f.rsc,
         "AccessControlUnauthorizedAccount",

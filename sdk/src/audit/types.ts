@@ -58,6 +58,6 @@ export interface RegionAddresses {
   /** Payroll and its wage schedule, when the region runs them (the `wage-formula` rule). */
   payroll?: string;
   wageSchedule?: string;
-  /** The profit-at-rest lot ledger, when the region runs it (the `profit-at-rest` rule). */
+  /** The profit-at-rest collector, when the region runs it (the `profit-at-rest` rule). */
   profitAtRest?: string;
 }
