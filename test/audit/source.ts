@@ -4,8 +4,13 @@ import { expect } from "chai";
 import type { PublicClient } from "viem";
 import { getLogsHttp, LogsResponseTooLargeError, streamLogs } from "../../sdk/src/audit/source.ts";
 
-/** A JSON-RPC endpoint that answers eth_getLogs with one fake log per block of the range. */
-function fakeNode(): Promise<{ url: string; server: Server; ranges: [number, number][] }> {
+/**
+ * A JSON-RPC endpoint that answers eth_getLogs with `logsPerBlock(b)` fake logs for block `b` of the
+ * range (one by default).
+ */
+function fakeNode(
+  logsPerBlock: (block: number) => number = () => 1,
+): Promise<{ url: string; server: Server; ranges: [number, number][] }> {
   const ranges: [number, number][] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -19,7 +24,14 @@ function fakeNode(): Promise<{ url: string; server: Server; ranges: [number, num
       ranges.push([from, to]);
       const logs = [];
       for (let b = from; b <= to; b++)
-        logs.push({ address: "0x01", topics: [], data: "0x", blockNumber: `0x${b.toString(16)}`, logIndex: "0x0" });
+        for (let i = 0; i < logsPerBlock(b); i++)
+          logs.push({
+            address: "0x01",
+            topics: [],
+            data: "0x",
+            blockNumber: `0x${b.toString(16)}`,
+            logIndex: `0x${i.toString(16)}`,
+          });
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ jsonrpc: "2.0", id: 1, result: logs }));
     });
@@ -67,6 +79,36 @@ describe("auditor: bounded log source", () => {
       expect(seen).to.deep.equal(Array.from({ length: 2_000 }, (_, i) => i + 5));
       expect(largest).to.be.at.most(250); // every answer under the 20,000-byte cap (80–90 bytes per fake log)
       expect(node.ranges[0]).to.deep.equal([5, 1_004]); // refused, then smaller ranges
+    } finally {
+      node.server.close();
+    }
+  });
+
+  it("after a cut answer, asks for the rest at the span it learned, not the whole rest again", async () => {
+    // Sparse blocks (1 log), then dense ones (100 logs): the first dense range passes the byte cap.
+    const node = await fakeNode((b) => (b < 500 ? 1 : 100));
+    try {
+      let logs = 0;
+      const source = streamLogs(undefined as unknown as PublicClient, {
+        addresses: [],
+        fromBlock: 1,
+        toBlock: 3_000,
+        rpcUrl: node.url,
+        initialSpan: 64,
+        targetLogs: 1_000,
+        maxResponseBytes: 200_000, // about 2,000 fake logs
+      });
+      for await (const chunk of source) logs += chunk.logs.length;
+      expect(logs).to.equal(499 + 2_501 * 100);
+      // Each request that passed the cap (more than ~2,000 logs asked): a whole answer wasted.
+      const oversized = node.ranges.filter(([from, to]) => {
+        let n = 0;
+        for (let b = from; b <= to; b++) n += b < 500 ? 1 : 100;
+        return n > 2_000;
+      });
+      // Before, every chunk of the dense part re-asked for the whole rest of the first dense range
+      // and was cut again (99 wasted answers here); now only the first dense range's halvings (5).
+      expect(oversized.length).to.be.at.most(8);
     } finally {
       node.server.close();
     }
