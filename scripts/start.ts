@@ -5,7 +5,7 @@
  *    contract rejects (reads pass through);
  * 2. deploys the region with Hardhat Ignition (record in .conductor/deployment-<chainId>.json);
  * 3. seeds members, companies, reserves, deposits, employments and a history;
- * 4. starts the payroll keeper;
+ * 4. starts the keepers (payroll settlement, profit-at-rest collection);
  * 5. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
  * Set CONDUCTOR_EXIT_AFTER_SEED=1 to stop after seeding (used by tests).
  */
@@ -16,7 +16,9 @@ import hre, { network } from "hardhat";
 import { z } from "zod";
 import { createConductorClient } from "../sdk/src/client.ts";
 import { startGateway } from "./gateway/gateway.ts";
-import { startPayrollKeeper } from "./keepers/payroll.ts";
+import { startLoop } from "./keepers/loop.ts";
+import { settleOpenShifts } from "./keepers/payroll.ts";
+import { collectDueLots } from "./keepers/profitAtRest.ts";
 import { deployConductor } from "./lib/deploy.ts";
 import { seedDemoRegion } from "./lib/seed.ts";
 
@@ -129,11 +131,20 @@ for (const a of seeded.accounts)
 console.log(`\n  try:  CONDUCTOR_RPC_URL=${rpcUrl} npm run conductor -- status`);
 console.log("  (accounts, companies and addresses are also in .conductor/demo.json)\n");
 
-// Keepers: payroll settles every open shift each hour (KEEPER_INTERVAL_MS to change), paying workers without asking.
+// Keepers, one pass an hour (KEEPER_INTERVAL_MS to change), one after the other from the registrar's
+// account (one nonce sequence): payroll settles every open shift, paying workers without asking;
+// profit-at-rest collects every company's due lots into the capital pool.
 const registrarKey = seeded.accounts.find((a) => a.role === "registrar")!.privateKey;
 const keeperClient = createConductorClient({ rpcUrl, deployment, privateKey: registrarKey });
-const keeper = startPayrollKeeper(keeperClient, { intervalMs: Number(process.env.KEEPER_INTERVAL_MS ?? 3_600_000) });
-console.log("keeper: payroll settles open shifts every hour");
+const keeper = startLoop(
+  async () => {
+    await settleOpenShifts(keeperClient);
+    await collectDueLots(keeperClient);
+  },
+  Number(process.env.KEEPER_INTERVAL_MS ?? 3_600_000),
+  (level, message) => console[level === "info" ? "log" : level](`[keepers] ${message}`),
+);
+console.log("keepers: payroll settles open shifts, profit-at-rest collects due lots, every hour");
 
 // The dashboard (Next.js dev server) against the gateway, with the local demo-account picker.
 const dashboard = env.data.CONDUCTOR_EXIT_AFTER_SEED

@@ -264,8 +264,7 @@ contract RSC is
     /// @inheritdoc IRSC
     function move(Action action, address from, address to, uint256 amount, bytes32 ref) external {
         RSCStorage storage $ = _s();
-        _authorizeMover($, action, false);
-        _move($, action, from, to, amount, ref);
+        _move($, _authorizeMover($, action, false), action, from, to, amount, ref);
     }
 
     /// @inheritdoc IRSC
@@ -289,9 +288,9 @@ contract RSC is
             revert RSCActionNotTaxed(action);
         }
         // The caller must be allowed both actions, whether or not a part is zero.
-        _authorize($, action, taxAction, false);
-        if (tax == 0) _move($, action, from, to, net, ref);
-        else if (net == 0) _move($, taxAction, from, taxTo, tax, ref);
+        _authorize($, config, action, taxAction, false);
+        if (tax == 0) _move($, config, action, from, to, net, ref);
+        else if (net == 0) _move($, config, taxAction, from, taxTo, tax, ref);
         else _moveWithTax($, config, Movement(action, taxAction, from, to, net, taxTo, tax), ref);
     }
 
@@ -355,8 +354,7 @@ contract RSC is
     /// Emits {Transfer}, {ActionPerformed} and {IERC7802-CrosschainMint}.
     function crosschainMint(address to, uint256 amount) external {
         RSCStorage storage $ = _s();
-        _authorizeMover($, Action.BridgeIn, true);
-        _move($, Action.BridgeIn, address(0), to, amount, bytes32(0));
+        _move($, _authorizeMover($, Action.BridgeIn, true), Action.BridgeIn, address(0), to, amount, bytes32(0));
         emit CrosschainMint(to, amount, msg.sender);
     }
 
@@ -365,8 +363,7 @@ contract RSC is
     /// Emits {Transfer}, {ActionPerformed} and {IERC7802-CrosschainBurn}.
     function crosschainBurn(address from, uint256 amount) external {
         RSCStorage storage $ = _s();
-        _authorizeMover($, Action.BridgeOut, true);
-        _move($, Action.BridgeOut, from, address(0), amount, bytes32(0));
+        _move($, _authorizeMover($, Action.BridgeOut, true), Action.BridgeOut, from, address(0), amount, bytes32(0));
         emit CrosschainBurn(from, amount, msg.sender);
     }
 
@@ -381,13 +378,21 @@ contract RSC is
     }
 
     /// @dev The caller must be a Module, Region or Bridge account (only a Bridge when
-    /// `bridgeOnly`) whose tag allows `action`; the action must not be paused.
-    function _authorizeMover(RSCStorage storage $, Action action, bool bridgeOnly) private view {
-        _authorize($, action, action, bridgeOnly);
+    /// `bridgeOnly`) whose tag allows `action`; the action must not be paused. Returns the config word.
+    function _authorizeMover(RSCStorage storage $, Action action, bool bridgeOnly)
+        private
+        view
+        returns (uint256 config)
+    {
+        config = $.config;
+        _authorize($, config, action, action, bridgeOnly);
     }
 
     /// @dev {_authorizeMover} for an action and its tax at once (one read of the caller's word).
-    function _authorize(RSCStorage storage $, Action action, Action taxAction, bool bridgeOnly) private view {
+    function _authorize(RSCStorage storage $, uint256 config, Action action, Action taxAction, bool bridgeOnly)
+        private
+        view
+    {
         uint256 callerWord = $.accounts[msg.sender];
         Kind callerKind = _kind(callerWord);
         bool moverKind = bridgeOnly
@@ -397,7 +402,6 @@ contract RSC is
             revert RSCUnauthorizedModule(msg.sender, action);
         }
         if ((callerWord >> (TAG_SHIFT + uint8(taxAction))) & 1 == 0) revert RSCUnauthorizedModule(msg.sender, taxAction);
-        uint256 config = $.config;
         uint48 until = uint40(config >> UNTIL_SHIFT);
         if (until > block.timestamp) {
             if ((config >> uint8(action)) & 1 == 1) revert RSCActionPaused(action, until);
@@ -405,9 +409,16 @@ contract RSC is
         }
     }
 
-    function _move(RSCStorage storage $, Action action, address from, address to, uint256 amount, bytes32 ref)
-        private
-    {
+    /// @dev `config` is the config word, as read by the authorization.
+    function _move(
+        RSCStorage storage $,
+        uint256 config,
+        Action action,
+        address from,
+        address to,
+        uint256 amount,
+        bytes32 ref
+    ) private {
         uint256 fromWord = from == address(0) ? 0 : $.accounts[from];
         uint256 toWord = to == address(0) ? 0 : $.accounts[to];
         Kind fromKind = _kind(fromWord);
@@ -444,7 +455,7 @@ contract RSC is
         emit Transfer(from, to, amount);
         emit ActionPerformed(action, from, to, amount, ref);
         // The profit-at-rest tax is collection itself: it never asks for collection.
-        if (from != to && action != Action.ProfitAtRestTax && _hasDueLot($.config, fromKind, fromWord)) {
+        if (from != to && action != Action.ProfitAtRestTax && _hasDueLot(config, fromKind, fromWord)) {
             _collectDue($, action, from, fromKind, amount);
         }
     }
@@ -466,13 +477,20 @@ contract RSC is
     }
 
     /// @dev Whether the account of `kind` whose word was `word` is a company whose oldest
-    /// uncollected lot is due, under the delays in `config` (no storage access).
-    function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool) {
-        // Only a company with an uncollected lot has bit 137 set (a Person's bit 137 is never used).
-        if (word & CompanyLots.UNCOLLECTED_BIT == 0) return false;
-        return CompanyLots.hasDueLot(
-            word, uint32(config >> (kind == Kind.RegionalCompany ? REGIONAL_DELAY_SHIFT : DELAY_SHIFT))
-        );
+    /// uncollected lot is due, under the delays in `config` (no storage access). Only a company with
+    /// an uncollected lot has bit 137 set (a Person's bit 137 is never used). This is
+    /// {CompanyLots-hasDueLot} with the delay picked by kind, in assembly: every company outflow
+    /// runs it.
+    function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool due) {
+        assembly ("memory-safe") {
+            // bit 137: an uncollected lot; bits 138..161: its window (15-minute units); the delay is
+            // the uint32 at bit 192 of the config word, or at bit 224 for a RegionalCompany (3).
+            // Cannot overflow: window < 2^24, window × 900 + delay < 2^35.
+            if and(word, shl(137, 1)) {
+                let delay := and(shr(add(192, shl(5, eq(kind, 3))), config), 0xffffffff)
+                due := iszero(gt(add(mul(and(shr(138, word), 0xffffff), 900), delay), timestamp()))
+            }
+        }
     }
 
     /// @dev After an outflow of `amount` under `action` from a company with a due lot: the collector

@@ -80,3 +80,31 @@ export async function deployMarketplace() {
 }
 
 export type MarketplaceFixture = Awaited<ReturnType<typeof deployMarketplace>>;
+
+/** The fixture's contracts by their SDK names (for `deploymentOf` in test/helpers/viem.ts). */
+export const marketplaceContracts = (
+  f: Pick<
+    MarketplaceFixture,
+    | "rsc"
+    | "registry"
+    | "regionParameters"
+    | "reserve"
+    | "capitalPool"
+    | "custodians"
+    | "marketplace"
+    | "jobBoard"
+    | "profitAtRest"
+    | "loans"
+  >,
+) => ({
+  RSC: f.rsc,
+  Registry: f.registry,
+  RegionParameters: f.regionParameters,
+  Reserve: f.reserve,
+  CapitalPool: f.capitalPool,
+  Custodians: f.custodians,
+  Marketplace: f.marketplace,
+  JobBoard: f.jobBoard,
+  ProfitAtRest: f.profitAtRest,
+  Loans: f.loans,
+});

@@ -290,6 +290,30 @@ describe("ProfitAtRest", () => {
         .withArgs(f.alice.address);
     });
 
+    it("the collector itself can never move a cursor back, or past the last lot", async () => {
+      await at(0);
+      await sell(beam, 100n);
+      await at(1);
+      await sell(beam, 50n);
+      await at(31);
+      await f.profitAtRest.collect(f.acme.address, 1n);
+      expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(1n);
+      const collector = await f.profitAtRest.getAddress();
+      await networkHelpers.impersonateAccount(collector);
+      await networkHelpers.setBalance(collector, ONE);
+      const asCollector = f.rsc.connect(await ethers.getSigner(collector));
+      await expect(asCollector.setLotCursor(f.acme.address, 0n))
+        .to.be.revertedWithCustomError(f.rsc, "RSCInvalidLotCursor")
+        .withArgs(f.acme.address, 0n, 1n, 2n);
+      await expect(asCollector.setLotCursor(f.acme.address, 3n))
+        .to.be.revertedWithCustomError(f.rsc, "RSCInvalidLotCursor")
+        .withArgs(f.acme.address, 3n, 1n, 2n);
+      // Within bounds it moves (here: every lot collected, so nothing is due any more).
+      await asCollector.setLotCursor(f.acme.address, 2n);
+      expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(2n);
+      await networkHelpers.stopImpersonatingAccount(collector);
+    });
+
     it("only RegionParameters pushes rates, and only the ones each contract keeps", async () => {
       await expect(f.profitAtRest.connect(f.alice).parameterChanged(PARAM.ProfitAtRestRate, 1n))
         .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestUnauthorizedParameters")

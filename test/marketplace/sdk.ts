@@ -1,14 +1,4 @@
 import { expect } from "chai";
-import {
-  type Address,
-  type Chain,
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  type PublicClient,
-  type Transport,
-} from "viem";
 import type { ConductorClient } from "../../sdk/src/client.ts";
 import { ConductorInputError } from "../../sdk/src/errors.ts";
 import { encodeCreateListing } from "../../sdk/src/marketplace/createListing.ts";
@@ -17,43 +7,17 @@ import { getListings } from "../../sdk/src/marketplace/getListings.ts";
 import { getLots } from "../../sdk/src/marketplace/getLots.ts";
 import { encodePurchase } from "../../sdk/src/marketplace/purchase.ts";
 import { approveSafeTransaction, executeSafeTransaction } from "../../sdk/src/marketplace/safe.ts";
-import { connection } from "../helpers/region.ts";
-import { deployMarketplace, type MarketplaceFixture, networkHelpers, ONE } from "./fixture.ts";
+import { deploymentOf, clientFor as viemClientFor } from "../helpers/viem.ts";
+import { deployMarketplace, type MarketplaceFixture, marketplaceContracts, networkHelpers, ONE } from "./fixture.ts";
 
 describe("SDK: marketplace actions over viem", () => {
   let f: MarketplaceFixture;
-  let chain: Chain;
   let deployment: ConductorClient["deployment"];
-
-  const clientFor = (account?: string): ConductorClient => {
-    const transport = custom(connection.provider);
-    const publicClient = createPublicClient({ chain, transport }) as PublicClient<Transport, Chain>;
-    const walletClient = account ? createWalletClient({ chain, transport, account: account as Address }) : undefined;
-    return { publicClient, walletClient: walletClient as never, account: walletClient?.account, deployment, chain };
-  };
+  const clientFor = (account?: string) => viemClientFor(deployment, account);
 
   beforeEach(async () => {
     f = await networkHelpers.loadFixture(deployMarketplace);
-    chain = defineChain({
-      id: 31337,
-      name: "test",
-      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-      rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
-    });
-    const address = async (c: { getAddress(): Promise<string> }) => (await c.getAddress()) as Address;
-    const contracts: Record<string, Address> = {
-      RSC: await address(f.rsc),
-      Registry: await address(f.registry),
-      RegionParameters: await address(f.regionParameters),
-      Reserve: await address(f.reserve),
-      CapitalPool: await address(f.capitalPool),
-      Custodians: await address(f.custodians),
-      Marketplace: await address(f.marketplace),
-      JobBoard: await address(f.jobBoard),
-      ProfitAtRest: await address(f.profitAtRest),
-      Loans: await address(f.loans),
-    };
-    deployment = { chainId: 31337, regionName: "Test", startBlock: 0, contracts };
+    deployment = await deploymentOf(marketplaceContracts(f));
   });
 
   it("a company lists and buys through its Safe: propose, approve, execute; decoded in human terms", async () => {

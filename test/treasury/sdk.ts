@@ -1,14 +1,5 @@
 import { expect } from "chai";
-import {
-  type Address,
-  type Chain,
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  type PublicClient,
-  type Transport,
-} from "viem";
+import type { Address } from "viem";
 import type { ConductorClient } from "../../sdk/src/client.ts";
 import { ConductorContractError, ConductorInputError, ConductorPreflightError } from "../../sdk/src/errors.ts";
 import { encodePurchase } from "../../sdk/src/marketplace/purchase.ts";
@@ -16,7 +7,8 @@ import { approveProposal } from "../../sdk/src/treasury/approveProposal.ts";
 import { executeProposal } from "../../sdk/src/treasury/executeProposal.ts";
 import { listPendingProposals } from "../../sdk/src/treasury/listPendingProposals.ts";
 import { proposeCompanyTransaction } from "../../sdk/src/treasury/proposeCompanyTransaction.ts";
-import { connection } from "../helpers/region.ts";
+import { deploymentOf, clientFor as viemClientFor } from "../helpers/viem.ts";
+import { marketplaceContracts } from "../marketplace/fixture.ts";
 import { deployTreasury, networkHelpers, ONE, type TreasuryFixture } from "./fixture.ts";
 
 /** Runs `fn` and returns what it threw (or undefined). */
@@ -32,41 +24,12 @@ async function thrown(fn: () => Promise<unknown>): Promise<unknown> {
 describe("SDK: company transactions through the proposal board", () => {
   let f: TreasuryFixture;
   let deployment: ConductorClient["deployment"];
-  const chain: Chain = defineChain({
-    id: 31337,
-    name: "test",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
-  });
-  const clientFor = (account?: string): ConductorClient => {
-    const transport = custom(connection.provider);
-    const publicClient = createPublicClient({ chain, transport }) as PublicClient<Transport, Chain>;
-    const walletClient = account ? createWalletClient({ chain, transport, account: account as Address }) : undefined;
-    return { publicClient, walletClient: walletClient as never, account: walletClient?.account, deployment, chain };
-  };
+  const clientFor = (account?: string) => viemClientFor(deployment, account);
   let signers: Address[];
 
   beforeEach(async () => {
     f = await networkHelpers.loadFixture(deployTreasury);
-    const address = async (c: { getAddress(): Promise<string> }) => (await c.getAddress()) as Address;
-    deployment = {
-      chainId: 31337,
-      regionName: "Test",
-      startBlock: 0,
-      contracts: {
-        RSC: await address(f.rsc),
-        Registry: await address(f.registry),
-        RegionParameters: await address(f.regionParameters),
-        Reserve: await address(f.reserve),
-        CapitalPool: await address(f.capitalPool),
-        Custodians: await address(f.custodians),
-        Marketplace: await address(f.marketplace),
-        JobBoard: await address(f.jobBoard),
-        ProfitAtRest: await address(f.profitAtRest),
-        Loans: await address(f.loans),
-        SafeProposals: await address(f.board),
-      },
-    };
+    deployment = await deploymentOf({ ...marketplaceContracts(f), SafeProposals: f.board });
     signers = (await Promise.all(f.bank.owners.map((o) => o.getAddress()))) as Address[];
   });
 
