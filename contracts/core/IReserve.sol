@@ -28,6 +28,11 @@ interface IReserve {
     /// @notice Emitted when custodians publish the USD held in reserve.
     event ReservesAttested(uint256 usdReserves, uint48 asOf, bytes32 indexed reportHash);
 
+    /// @notice Emitted with {ReservesAttested} when the published reserves, at the exchange rate,
+    /// do not cover the supply: the region is under-backed, and no deposit mints until a later
+    /// attestation covers it again. Auditors report it (`reserve-backing`).
+    event ReserveShortfall(uint256 usdReserves, uint256 totalSupply, uint256 exchangeRate);
+
     /// @notice Emitted when a USD deposit is attested and `rscAmount` is minted to `depositor`.
     event DepositAttested(bytes32 indexed depositRef, address indexed depositor, uint256 usdAmount, uint256 rscAmount);
 
@@ -52,8 +57,6 @@ interface IReserve {
     /// @notice Thrown when a redemption is not pending.
     error ReserveRedemptionNotPending(uint256 redemptionId, RedemptionStatus status);
 
-    /// @notice Thrown when published reserves would not cover the current supply at the rate.
-    error ReserveBelowSupply(uint256 usdReserves, uint256 totalSupply, uint256 exchangeRate);
 
     /// @notice Thrown when the attestation date is in the future.
     error ReserveFutureAttestation(uint48 asOf);
@@ -69,7 +72,9 @@ interface IReserve {
 
     function isDepositAttested(bytes32 depositRef) external view returns (bool);
 
-    /// @notice Publishes the attested USD reserves. Only custodians. Emits {ReservesAttested}.
+    /// @notice Publishes the attested USD reserves. Only custodians. Emits {ReservesAttested}, and
+    /// {ReserveShortfall} when they do not cover the supply: the chain records what the custodians
+    /// attest, a shortfall included (refusing it would leave a higher, stale figure on the chain).
     function attestReserves(uint256 usdReserves, uint48 asOf, bytes32 reportHash) external;
 
     /// @notice Mints `usdAmount × rate` RSC to `depositor` for the USD deposit `depositRef`.

@@ -95,9 +95,9 @@ contract Reserve is IReserve, Initializable, AccessControlUpgradeable, UUPSUpgra
         ReserveStorage storage $ = _s();
         uint256 rate = $.params.exchangeRate();
         uint256 supply = $.rsc.totalSupply();
-        if (Math.mulDiv(usdReserves, rate, ONE) < supply) revert ReserveBelowSupply(usdReserves, supply, rate);
         ($.usdReserves, $.asOf, $.reportHash) = (usdReserves, asOf, reportHash);
         emit ReservesAttested(usdReserves, asOf, reportHash);
+        if (Math.mulDiv(usdReserves, rate, ONE) < supply) emit ReserveShortfall(usdReserves, supply, rate);
     }
 
     /// @inheritdoc IReserve

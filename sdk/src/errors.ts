@@ -83,7 +83,6 @@ const kind = (v: unknown) => Kind[Number(v)] ?? `kind #${v}`;
 const an = (word: string) => (/^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`);
 const action = (v: unknown) => Action[Number(v)] ?? `action #${v}`;
 const rsc = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} RSC`;
-const usd = (v: unknown) => `${formatUnits(BigInt(v as bigint), 18)} USD`;
 const time = (v: unknown) => new Date(Number(v) * 1000).toISOString();
 
 /** Plain-words explanations of the errors people meet; every other error prints as `Name(args)`. */
@@ -110,8 +109,6 @@ const EXPLAIN: Record<string, (a: readonly unknown[]) => string> = {
   CapitalPoolUbiDisabled: () => "the region pays no UBI (the UBI amount is zero)",
   ReserveInsufficientBacking: ([after, backing]) =>
     `minting would take the supply to ${rsc(after)}, past the attested reserves' backing of ${rsc(backing)}`,
-  ReserveBelowSupply: ([reserves, supply, rate]) =>
-    `attested reserves of ${usd(reserves)} at rate ${formatUnits(BigInt(rate as bigint), 18)} would not back the supply of ${rsc(supply)}`,
   ReserveDepositAlreadyAttested: ([ref]) => `deposit ${ref} was already attested`,
   ReserveFutureAttestation: ([asOf]) => `an attestation cannot be dated in the future (${time(asOf)})`,
   ReserveZeroAmount: () => "the amount must be more than zero",

@@ -186,6 +186,13 @@ describe("auditor on a local node", function () {
     expect(backing.expected).to.match(/^totalSupply ≤ 2000000000000000000000000 /);
   });
 
+  it("(c') reports a shortfall the custodians attest: the chain records it, the audit names it", async () => {
+    await asCustodians(r, "attestReserves", [1n, 0, `0x${"bb".repeat(32)}`]);
+    const report = await audit();
+    expect(rulesHit(report)).to.deep.equal(["reserve-backing"]);
+    expect(report.violations[0].expected).to.match(/^attested reserves × rate ≥ totalSupply /);
+  });
+
   it("(d) catches a UBI claimed twice in one period (nextClaimAt cleared by a storage edit)", async () => {
     const gus = demoSigner(r, "Gus");
     const rsc = new Contract(r.deployment.contracts.RSC, abis.rscAbi as never, r.ethers.provider);

@@ -58,6 +58,9 @@ export function registerCoreCommands(program: Command): void {
               ["total supply", `${formatRsc(s.totalSupply)} RSC`],
               ["attested reserves", `${formatRsc(s.attestedReserves.usd)} USD as of ${time(s.attestedReserves.asOf)}`],
               ["mintable", `${formatRsc(s.mintable)} RSC`],
+              ...(s.shortfall > 0n
+                ? [["UNDER-BACKED", `${formatRsc(s.shortfall)} RSC of supply not covered; deposits refused`] as const]
+                : []),
               ["capital pool", `${formatRsc(s.poolBalance)} RSC`],
               ["members", s.memberCount],
               ["redemptions", s.redemptionCount],

@@ -17,6 +17,11 @@ export interface GetStatusReturnType {
   attestedReserves: { usd: bigint; asOf: number; reportHash: Hex };
   /** RSC wei that can still be minted against the attested reserves. */
   mintable: bigint;
+  /**
+   * RSC wei of supply the attested reserves do not back at the exchange rate (0 when backed):
+   * custodians attested less than the supply, and no deposit mints until it is covered again.
+   */
+  shortfall: bigint;
   /** RSC wei held by the capital pool (the region's account). */
   poolBalance: bigint;
   /** Active (not suspended) members. */
@@ -56,6 +61,8 @@ export async function getStatus(
         Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "get", args: [i], ...at }))),
         Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "boundsOf", args: [i] }))),
       ]);
+    const parameterValues = Object.fromEntries(Param.map((p, i) => [p, values[i]])) as Record<Param, bigint>;
+    const backing = (reserves[0] * parameterValues.ExchangeRate) / 10n ** 18n;
     return {
       regionName: client.deployment.regionName,
       tokenName,
@@ -64,10 +71,11 @@ export async function getStatus(
       totalSupply,
       attestedReserves: { usd: reserves[0], asOf: reserves[1], reportHash: reserves[2] },
       mintable,
+      shortfall: totalSupply > backing ? totalSupply - backing : 0n,
       poolBalance,
       memberCount,
       redemptionCount,
-      parameters: Object.fromEntries(Param.map((p, i) => [p, values[i]])) as Record<Param, bigint>,
+      parameters: parameterValues,
       units: Object.fromEntries(Param.map((p, i) => [p, Unit[bounds[i][2]] ?? "Count"])) as Record<Param, Unit>,
     };
   } catch (error) {

@@ -65,12 +65,14 @@ export function registerReserveCommands(program: Command): void {
     .description("custodians: publish the USD held in reserve")
     .requiredOption("--as-of <date>", "date of the bank statement (ISO date or unix seconds)")
     .requiredOption("--report <text>", "the report (text is hashed; or a 0x 32-byte hash)")
+    .option("--accept-shortfall", "record reserves that do not back the supply (marks the region under-backed)")
     .action(
-      action(async (command, usd: string, opts: { asOf: string; report: string }) => {
+      action(async (command, usd: string, opts: { asOf: string; report: string; acceptShortfall?: boolean }) => {
         const r = await attestReserves(await clientFor(command), {
           usdReserves: usd,
           asOf: opts.asOf,
           report: opts.report,
+          acceptShortfall: opts.acceptShortfall === true,
           cosigners: cosignersFromEnv(),
         });
         return {
