@@ -99,7 +99,10 @@ export async function bench(): Promise<ThroughputRow[]> {
       const data = payroll.interface.encodeFunctionData("hire", [worker.address, (k % 5) + 1, 5n * 10n ** 17n, 0]);
       const safe = new Contract(company.address, abis.safeAbi as never, owners[0]);
       await (await execSafe(safe as never, r.deployment.contracts.Payroll, data, owners)).wait();
-      const employmentId = employmentIdOf(company.address as `0x${string}`, (await payroll.employmentCount()) as bigint);
+      const employmentId = employmentIdOf(
+        company.address as `0x${string}`,
+        (await payroll.employmentCount()) as bigint,
+      );
       employmentIds.push(employmentId);
       await (await (payroll.connect(signerOf(worker.name)) as Contract).clockIn(employmentId)).wait();
     }

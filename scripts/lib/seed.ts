@@ -290,7 +290,10 @@ async function seedPayroll(
       const productivity = FRACTION(40 + 15 * k);
       const data = payroll.interface.encodeFunctionData("hire", [worker.address, i + 1, productivity, mode]);
       await (await execSafe(safe as never, deployment.contracts.Payroll, data, owners)).wait();
-      const employmentId = employmentIdOf(company.address as `0x${string}`, (await payroll.employmentCount()) as bigint);
+      const employmentId = employmentIdOf(
+        company.address as `0x${string}`,
+        (await payroll.employmentCount()) as bigint,
+      );
       employments.push({
         employmentId: employmentIdHex(employmentId),
         label: employmentLabel(employmentId),

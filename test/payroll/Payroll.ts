@@ -159,7 +159,10 @@ describe("Payroll", () => {
       const poorAddress = await poor.getAddress();
       await f.registry.registerCompany(poorAddress, 2, 1, "Poor");
       await f.fund(poorAddress, 30n * ONE);
-      const id = hiredId(f.payroll, await (await f.asCompany("hire", [f.bob.address, 1, ONE / 2n, 0], poor, f.dave)).wait());
+      const id = hiredId(
+        f.payroll,
+        await (await f.asCompany("hire", [f.bob.address, 1, ONE / 2n, 0], poor, f.dave)).wait(),
+      );
       const t0 = BigInt(await time.latest()) + 10n;
       await at(t0, () => f.payroll.connect(f.bob).clockIn(id));
       await at(t0 + HOUR, () => f.payroll.connect(f.bob).clockOut(id));

@@ -86,7 +86,10 @@ export async function deployPayroll() {
   }
   /** Hires `worker` (shift mode by default) and returns the employment id (from `Hired`). */
   async function hire(worker: string, occupationId = 1, productivity = ONE / 2n, mode = 0, company = treasury) {
-    return hiredId(payroll, await (await asCompany("hire", [worker, occupationId, productivity, mode], company)).wait());
+    return hiredId(
+      payroll,
+      await (await asCompany("hire", [worker, occupationId, productivity, mode], company)).wait(),
+    );
   }
   return {
     ...deployed,

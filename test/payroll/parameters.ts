@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { governedConductorModule } from "../../ignition/modules/GovernedConductor.ts";
 import type { Address } from "viem";
+import { governedConductorModule } from "../../ignition/modules/GovernedConductor.ts";
 import { Param } from "../../sdk/src/generated/enums.ts";
 import { employmentIdOf } from "../../sdk/src/payroll/employments.ts";
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";

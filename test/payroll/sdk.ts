@@ -136,9 +136,10 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
       ConductorInputError,
       "seconds",
     );
-    expect(() =>
-      encodeHire(c.reader, { worker: f.alice.address, occupationId: 65_536, productivity: "0.5" }),
-    ).to.throw(ConductorInputError, "at most 65535");
+    expect(() => encodeHire(c.reader, { worker: f.alice.address, occupationId: 65_536, productivity: "0.5" })).to.throw(
+      ConductorInputError,
+      "at most 65535",
+    );
   });
 
   it("computeWage recomputes the schedule's wage and matches the contract", async () => {

@@ -113,7 +113,9 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
           productivity: o.productivity,
           mode: o.mode,
         });
-        print(`hired: employment ${employmentLabel(r.employmentId)}, id ${employmentIdHex(r.employmentId)} (tx ${r.hash})`);
+        print(
+          `hired: employment ${employmentLabel(r.employmentId)}, id ${employmentIdHex(r.employmentId)} (tx ${r.hash})`,
+        );
       },
     );
 

@@ -1,8 +1,10 @@
 import { type Address, getAddress } from "viem";
+import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { contractAddress } from "../deployment.ts";
 import { toConductorError } from "../errors.ts";
 import { payrollAbi } from "../generated/abis.ts";
+import { AddressSchema, parse } from "./shared.ts";
 
 const SEQ_BITS = 96n;
 const SEQ_MASK = (1n << SEQ_BITS) - 1n;
@@ -34,10 +36,12 @@ export function employmentLabel(employmentId: bigint): string {
 
 export type ListEmploymentsParameters = {
   /** Only employments of this worker. */
-  worker?: Address;
+  worker?: string;
   /** Only employments of this company treasury. */
-  company?: Address;
+  company?: string;
 };
+
+const ListSchema = z.object({ worker: AddressSchema.optional(), company: AddressSchema.optional() });
 
 /**
  * Every employment id, in hiring order, from Payroll's `Hired` events (ids carry the company, so
@@ -49,12 +53,13 @@ export async function listEmployments(
   client: Pick<ConductorClient, "deployment" | "publicClient">,
   params: ListEmploymentsParameters = {},
 ): Promise<bigint[]> {
+  const p = parse(ListSchema, params, "employment query");
   try {
     const logs = await client.publicClient.getContractEvents({
       address: contractAddress(client.deployment, "Payroll"),
       abi: payrollAbi,
       eventName: "Hired",
-      args: { worker: params.worker, company: params.company },
+      args: { worker: p.worker, company: p.company },
       fromBlock: BigInt(client.deployment.startBlock),
     });
     return logs.map((log) => log.args.employmentId as bigint);
