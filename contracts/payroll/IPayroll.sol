@@ -27,6 +27,13 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// employment counter. It is the RegionParameters listener of those three (see
 /// {IParameterListener}): every change reaches the copy in the same transaction, so the copy is
 /// never stale. {syncParameters} copies them again from RegionParameters (anyone, harmless).
+///
+/// An employment id carries its company: the `seq`-th hire (`seq` = {employmentCount} after it),
+/// made by `company`, is `uint256(uint160(company)) << 96 | seq` ({companyOf} reads it back). The
+/// company is never stored; an id naming another company finds no employment. An employment is
+/// stored in three words (see `EmploymentRecord`): a hire creates one, a withdrawal off shift
+/// touches two. Bounds that follow: occupation ids and wage epochs up to 65,535, productivity up to
+/// 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7 million RSC) accrued over an employment's life.
 interface IPayroll is IParameterListener {
     /// @notice How hours are recorded.
     enum PayMode {
