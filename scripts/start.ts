@@ -110,7 +110,7 @@ if (seeded.employments.length > 0) {
   console.log("\n  employments");
   for (const e of seeded.employments) {
     console.log(
-      `    #${String(e.employmentId).padEnd(3)} ${e.worker.padEnd(8)} ${e.occupation.padEnd(24)} at ${e.company.padEnd(20)} ${e.mode}`,
+      `    ${e.label.padEnd(4)} ${e.worker.padEnd(8)} ${e.occupation.padEnd(24)} at ${e.company.padEnd(20)} ${e.mode.padEnd(9)} ${e.employmentId}`,
     );
   }
 }

@@ -1,6 +1,15 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
+/// @dev The most occupations a wage schedule holds (ids 1..65,535): Payroll packs an employment's
+/// occupation id in 16 bits. {IWageSchedule-addOccupation} past it reverts.
+uint32 constant MAX_OCCUPATIONS = 65_535;
+
+/// @dev The most wage epochs one occupation has (epochs 0..65,535): Payroll packs an employment's
+/// epoch in 16 bits. A change that would start one more reverts; the occupation's wage is then
+/// fixed, and governance moves its workers on by adding a new occupation.
+uint32 constant MAX_WAGE_EPOCHS = 65_536;
+
 /// @title IWageSchedule — the region's wage schedule
 /// @notice Industries (with their need) and occupations (with industry weight, need, skill, stress,
 /// danger and productivity range) of the seed's wage formula (chapter 4). All fractions are
@@ -125,6 +134,12 @@ interface IWageSchedule {
     /// @notice Thrown when a change would move occupation `occupationId` from `industryId` to `newIndustryId`.
     error WageScheduleIndustryFixed(uint32 occupationId, uint32 industryId, uint32 newIndustryId);
 
+    /// @notice Thrown when an occupation is added to a schedule that holds `max` already.
+    error WageScheduleTooManyOccupations(uint32 max);
+
+    /// @notice Thrown when a change would start an epoch past the `max` epochs `occupationId` may have.
+    error WageScheduleTooManyEpochs(uint32 occupationId, uint32 max);
+
     /// @notice Thrown when custom reduction terms exceed the regional bounds of delay and decay.
     error WageScheduleTermsOutOfRange(uint32 delay, uint32 decay, uint256 max);
 
@@ -175,16 +190,19 @@ interface IWageSchedule {
     /// @notice Changes the need of `industryId`; every occupation of it gets a wage epoch, a
     /// reduction reaching existing workers on `terms`. Cost grows with the industry's occupations,
     /// never with employments. Emits {IndustryNeedChanged} and a {WageEpochStarted} per occupation.
+    /// Reverts with {WageScheduleTooManyEpochs} if one of them has `MAX_WAGE_EPOCHS` already.
     function changeIndustryNeed(uint32 industryId, uint64 need, ReductionTerms calldata terms) external;
 
     /// @notice Retires `industryId` and every occupation of it. Emits {IndustryRetired} and {OccupationRetired}s.
     function retireIndustry(uint32 industryId) external;
 
     /// @notice Adds an occupation. Emits {OccupationAdded} and {WageEpochStarted} (epoch 0).
+    /// Reverts with {WageScheduleTooManyOccupations} past `MAX_OCCUPATIONS`.
     function addOccupation(OccupationParams calldata params) external returns (uint32 occupationId);
 
     /// @notice Changes the parameters of `occupationId` (its industry stays); a reduction of its
     /// wage index reaches existing workers on `terms`. Emits {OccupationChanged} and {WageEpochStarted}.
+    /// Reverts with {WageScheduleTooManyEpochs} when the occupation has `MAX_WAGE_EPOCHS` already.
     function changeOccupation(uint32 occupationId, OccupationParams calldata params, ReductionTerms calldata terms)
         external;
 

@@ -6,7 +6,7 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {WageMath} from "../payroll/WageMath.sol";
 import {IRegionParameters, Param} from "./IRegionParameters.sol";
-import {IWageSchedule} from "./IWageSchedule.sol";
+import {IWageSchedule, MAX_OCCUPATIONS, MAX_WAGE_EPOCHS} from "./IWageSchedule.sol";
 
 /// @title WageSchedule
 /// @notice See {IWageSchedule}. The governance executor holds `DEFAULT_ADMIN_ROLE`; it is the only
@@ -202,6 +202,7 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         if (ind.retired) revert WageScheduleIndustryRetired(p.industryId);
         _checkParams(p);
         WageScheduleStorage storage $ = _s();
+        if ($.occupationCount >= MAX_OCCUPATIONS) revert WageScheduleTooManyOccupations(MAX_OCCUPATIONS);
         occupationId = ++$.occupationCount;
         OccupationRecord storage o = $.occupations[occupationId];
         o.industryId = p.industryId;
@@ -251,6 +252,7 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
     ) private {
         WageScheduleStorage storage $ = _s();
         uint32 epoch = o.epochCount;
+        if (epoch >= MAX_WAGE_EPOCHS) revert WageScheduleTooManyEpochs(occupationId, MAX_WAGE_EPOCHS);
         uint256 from = epoch == 0 ? toIndex : _existingIndex(o, $.epochs[occupationId][epoch - 1]);
         if (toIndex >= from) (delay, decay) = (0, 0);
         $.epochs[occupationId][epoch] = WageEpoch({

@@ -27,6 +27,13 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// employment counter. It is the RegionParameters listener of those three (see
 /// {IParameterListener}): every change reaches the copy in the same transaction, so the copy is
 /// never stale. {syncParameters} copies them again from RegionParameters (anyone, harmless).
+///
+/// An employment id carries its company: the `seq`-th hire (`seq` = {employmentCount} after it),
+/// made by `company`, is `uint256(uint160(company)) << 96 | seq` ({companyOf} reads it back). The
+/// company is never stored; an id naming another company finds no employment. An employment is
+/// stored in three words (see `EmploymentRecord`): a hire creates one, a withdrawal off shift
+/// touches two. Bounds that follow: occupation ids and wage epochs up to 65,535, productivity up to
+/// 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7 million RSC) accrued over an employment's life.
 interface IPayroll is IParameterListener {
     /// @notice How hours are recorded.
     enum PayMode {
@@ -34,38 +41,36 @@ interface IPayroll is IParameterListener {
         Timesheet
     }
 
-    /// @notice An employment as stored (four storage slots). A hire writes slots 0 and 1 whole
-    /// (`Payroll._record` packs them by hand): a change of the first two slots changes it too.
+    /// @notice An employment, decoded from the three words Payroll stores it in (see
+    /// {EmploymentRecord}: a hire writes one word; `company` is not stored, it is read from the id).
     /// @param worker The member employed (kind Person).
-    /// @param occupationId Her occupation in the wage schedule.
-    /// @param productivity Set by the company within the regional range, 1e18 = 1.
-    /// @param company The employer's treasury (kind Company or RegionalCompany).
-    /// @param epoch The occupation's wage epoch at the last settlement.
-    /// @param settledAt When pay was last settled (on shift: accrued up to here).
+    /// @param occupationId Her occupation in the wage schedule (at most 65,535).
+    /// @param productivity Set by the company within the regional range, 1e18 = 1 (at most 2^60 − 1).
+    /// @param company The employer's treasury (kind Company or RegionalCompany): `employmentId >> 96`.
+    /// @param epoch The occupation's wage epoch at the last settlement (at most 65,535).
+    /// @param settledAt When pay was last settled (on shift: accrued up to here; 0 until the first
+    /// clock-in or settlement: nothing reads it off shift).
     /// @param onShift Whether the worker is clocked in.
     /// @param mode Shift or timesheet.
     /// @param ended Whether the company ended the employment (what is owed stays payable).
-    /// @param accrued Gross pay earned, RSC wei.
+    /// @param accrued Gross pay earned, RSC wei (at most 2^85 − 1 ≈ 38.7 million RSC over the
+    /// employment's life: an accrual past it reverts with {PayrollAmountTooLarge}).
     /// @param paid Gross pay paid (net wage + income tax), RSC wei.
     /// @param taxWithheld Income tax withheld from what was paid, RSC wei.
     /// @param fromIndex The worker's wage index when `epoch` began (0: hired in it, takes its index).
     /// @param pendingSeconds Timesheet seconds submitted and not yet approved.
     struct Employment {
-        // slot 0
         address worker;
         uint32 occupationId;
         uint64 productivity;
-        // slot 1
         address company;
         uint32 epoch;
         uint40 settledAt;
         bool onShift;
         PayMode mode;
         bool ended;
-        // slot 2
         uint128 accrued;
         uint128 paid;
-        // slot 3
         uint128 taxWithheld;
         uint80 fromIndex;
         uint32 pendingSeconds;
@@ -149,8 +154,21 @@ interface IPayroll is IParameterListener {
     /// @notice Thrown when `productivity` lies outside the regional range `[min, max]`.
     error PayrollProductivityOutOfRange(uint256 productivity, uint256 min, uint256 max);
 
-    /// @notice Thrown when `employmentId` does not exist.
+    /// @notice Thrown when `employmentId` does not exist (nor does an id naming another company
+    /// than the one that hired, with the same sequence number).
     error PayrollUnknownEmployment(uint256 employmentId);
+
+    /// @notice Thrown when `occupationId` is above `max`, the largest an employment holds (16 bits;
+    /// WageSchedule holds no more occupations than that).
+    error PayrollOccupationIdTooLarge(uint32 occupationId, uint256 max);
+
+    /// @notice Thrown when an employment would reach wage epoch `epoch` of `occupationId`, above
+    /// `max`, the largest it holds (16 bits; WageSchedule starts no more epochs than that).
+    error PayrollEpochTooLarge(uint32 occupationId, uint256 epoch, uint256 max);
+
+    /// @notice Thrown when an accrual would take `employmentId`'s gross pay accrued over its life
+    /// to `accrued`, above `max` (2^85 − 1 RSC wei ≈ 38.7 million RSC).
+    error PayrollAmountTooLarge(uint256 employmentId, uint256 accrued, uint256 max);
 
     /// @notice Thrown when `caller` is not the employment's company.
     error PayrollNotEmployer(uint256 employmentId, address caller);
@@ -181,10 +199,15 @@ interface IPayroll is IParameterListener {
 
     // ------------------------------------------------------------------ views
 
-    /// @notice The number of employments (ids are 1..employmentCount).
+    /// @notice The number of hires so far. The `seq`-th hire (1..employmentCount), by `company`,
+    /// has the id `uint256(uint160(company)) << 96 | seq` (see {companyOf}); the `Hired` events list them.
     function employmentCount() external view returns (uint256);
 
-    /// @notice Employment `employmentId` as stored (not settled to now).
+    /// @notice The company an employment id belongs to: `address(uint160(employmentId >> 96))`
+    /// (whether the employment exists or not).
+    function companyOf(uint256 employmentId) external pure returns (address);
+
+    /// @notice Employment `employmentId` as stored (not settled to now), decoded.
     function employment(uint256 employmentId) external view returns (Employment memory);
 
     /// @notice Accrued, paid, tax and debt of `employmentId` as of now, and the current hourly wage.
@@ -204,7 +227,9 @@ interface IPayroll is IParameterListener {
 
     /// @notice Hires `worker` into `occupationId` at `productivity`; the caller is the employer.
     /// Requirements: caller is a Company or RegionalCompany; `worker` a Person; the occupation
-    /// takes hires; productivity within the regional range. Emits {Hired}.
+    /// takes hires; productivity within the regional range; the occupation id and its newest
+    /// epoch within an employment's 16 bits each. Emits {Hired}. The id carries the caller:
+    /// `uint256(uint160(msg.sender)) << 96 | employmentCount()`.
     function hire(address worker, uint32 occupationId, uint64 productivity, PayMode mode)
         external
         returns (uint256 employmentId);

@@ -10,6 +10,7 @@ import {IRSC} from "../core/IRSC.sol";
 import {IParameterListener} from "../governance/IParameterListener.sol";
 import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
 import {IWageSchedule} from "../governance/IWageSchedule.sol";
+import {EmploymentRecord as R} from "./EmploymentRecord.sol";
 import {IPayroll} from "./IPayroll.sol";
 import {PayrollAccrual} from "./PayrollAccrual.sol";
 
@@ -25,8 +26,10 @@ import {PayrollAccrual} from "./PayrollAccrual.sol";
 ///
 /// Gas: the first storage word holds the employment counter and the copy of the three parameters
 /// Payroll reads (see {IPayroll}), so a hire reads them with one storage access instead of two
-/// calls through the RegionParameters proxy, and a hire writes the two slots of the new employment
-/// whole (one SSTORE each). Figures: `contracts/payroll/README.md`.
+/// calls through the RegionParameters proxy. An employment is three words ({EmploymentRecord}):
+/// the id carries the company, so a hire creates one word (worker, occupation, epoch,
+/// productivity, flags) and a withdrawal off shift touches two (that one, read, and the amounts,
+/// read and written). Figures: `contracts/payroll/README.md`.
 contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Payroll
     struct PayrollStorage {
@@ -37,7 +40,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint64 productivityMin;
         uint64 productivityMax;
         uint88 startingWage;
-        mapping(uint256 employmentId => Employment) employments;
+        mapping(uint256 employmentId => R.Record) employments;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.Payroll")) - 1)) & ~bytes32(uint256(0xff))
@@ -84,26 +87,34 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     /// @inheritdoc IPayroll
+    function companyOf(uint256 employmentId) external pure returns (address) {
+        return R.companyOf(employmentId);
+    }
+
+    /// @inheritdoc IPayroll
     function employment(uint256 employmentId) external view returns (Employment memory) {
-        return _employment(employmentId);
+        (R.Record storage r,) = _employment(employmentId);
+        return R.decode(r, employmentId);
     }
 
     /// @inheritdoc IPayroll
     function getPayroll(uint256 employmentId) external view returns (PayrollSummary memory summary) {
-        Employment storage e = _employment(employmentId);
-        PayrollAccrual.End memory r = _walk(e);
-        summary.worker = e.worker;
-        summary.company = e.company;
-        summary.accrued = e.accrued + r.amount;
-        summary.paid = e.paid;
-        summary.tax = e.taxWithheld;
+        (R.Record storage r, uint256 head) = _employment(employmentId);
+        uint256 amounts = r.amounts;
+        PayrollAccrual.End memory w = _walk(head, r.clock);
+        summary.worker = R.worker(head);
+        summary.company = R.companyOf(employmentId);
+        summary.accrued = R.accrued(amounts) + w.amount;
+        summary.paid = R.paid(amounts);
+        summary.tax = R.taxWithheld(amounts);
         summary.debt = summary.accrued - summary.paid;
-        summary.hourlyWage = r.hourlyWage;
+        summary.hourlyWage = w.hourlyWage;
     }
 
     /// @inheritdoc IPayroll
     function wageOf(uint256 employmentId) external view returns (uint256) {
-        return _walk(_employment(employmentId)).hourlyWage;
+        (R.Record storage r, uint256 head) = _employment(employmentId);
+        return _walk(head, r.clock).hourlyWage;
     }
 
     /// @inheritdoc IPayroll
@@ -119,6 +130,8 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     // ================================================================== company writes
 
     /// @inheritdoc IPayroll
+    /// @dev Writes the new employment's head word whole, one SSTORE and no read first; its amounts
+    /// and clock words stay zero (`settledAt` is first set by a clock-in or a settlement).
     function hire(address worker, uint32 occupationId, uint64 productivity, PayMode mode)
         external
         returns (uint256 employmentId)
@@ -129,56 +142,59 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         }
         Kind workerKind = rsc.kindOf(worker);
         if (workerKind != Kind.Person) revert PayrollNotAPerson(worker, workerKind);
-        uint32 epochCount = _hiringEpochCount(occupationId);
+        uint256 epoch = _newestEpoch(occupationId);
         _checkProductivity(productivity);
         PayrollStorage storage $ = _s();
-        employmentId = ++$.employmentCount;
-        _record($.employments[employmentId], worker, occupationId, productivity, epochCount - 1, mode);
+        employmentId = R.idOf(msg.sender, ++$.employmentCount);
+        $.employments[employmentId].head = R.newHead(worker, occupationId, epoch, productivity, mode);
         emit Hired(employmentId, worker, msg.sender, occupationId, productivity, mode);
     }
 
     /// @inheritdoc IPayroll
     function changeOccupation(uint256 employmentId, uint32 occupationId) external {
-        Employment storage e = _asEmployer(employmentId);
-        uint32 epochCount = _hiringEpochCount(occupationId);
-        _settle(employmentId, e);
-        uint32 old = e.occupationId;
-        (e.occupationId, e.epoch, e.fromIndex) = (occupationId, epochCount - 1, 0);
-        emit OccupationChanged(employmentId, old, occupationId);
+        (R.Record storage r, uint256 head) = _asEmployer(employmentId);
+        uint256 epoch = _newestEpoch(occupationId);
+        (, head) = _settle(employmentId, r, head);
+        r.head = R.withOccupation(head, occupationId, epoch);
+        uint256 clock = r.clock;
+        r.clock = R.packClock(R.settledAt(clock), 0, R.pendingSeconds(clock));
+        emit OccupationChanged(employmentId, R.occupationId(head), occupationId);
     }
 
     /// @inheritdoc IPayroll
     function setProductivity(uint256 employmentId, uint64 productivity) external {
-        Employment storage e = _asEmployer(employmentId);
+        (R.Record storage r, uint256 head) = _asEmployer(employmentId);
         _checkProductivity(productivity);
-        _settle(employmentId, e);
-        uint64 old = e.productivity;
-        e.productivity = productivity;
-        emit ProductivityChanged(employmentId, old, productivity);
+        (, head) = _settle(employmentId, r, head);
+        r.head = R.withProductivity(head, productivity);
+        emit ProductivityChanged(employmentId, R.productivity(head), productivity);
     }
 
     /// @inheritdoc IPayroll
     function approveTimesheet(uint256 employmentId, uint32 approvedSeconds) external {
-        Employment storage e = _asEmployer(employmentId);
-        _checkMode(employmentId, e, PayMode.Timesheet);
-        uint32 pending = e.pendingSeconds;
+        (R.Record storage r, uint256 head) = _asEmployer(employmentId);
+        _checkMode(employmentId, head, PayMode.Timesheet);
+        uint32 pending = R.pendingSeconds(r.clock);
         if (approvedSeconds > pending) revert PayrollInvalidTimesheet(employmentId, approvedSeconds, pending);
-        uint256 hourlyWage = _settle(employmentId, e);
+        uint256 hourlyWage;
+        (hourlyWage, head) = _settle(employmentId, r, head);
+        _writeHead(r, head);
         uint256 amount = (hourlyWage * approvedSeconds) / 1 hours;
-        e.pendingSeconds = 0;
-        e.accrued += SafeCast.toUint128(amount);
+        uint256 clock = r.clock;
+        r.clock = R.packClock(R.settledAt(clock), R.fromIndex(clock), 0);
+        r.amounts = R.withAccrued(r.amounts, employmentId, amount);
         emit TimesheetApproved(employmentId, approvedSeconds, pending, hourlyWage, amount);
     }
 
     /// @inheritdoc IPayroll
     function endEmployment(uint256 employmentId) external {
-        Employment storage e = _asEmployer(employmentId);
-        if (e.onShift) {
-            _settle(employmentId, e);
-            e.onShift = false;
+        (R.Record storage r, uint256 head) = _asEmployer(employmentId);
+        if (R.onShift(head)) {
+            (, head) = _settle(employmentId, r, head);
+            head = R.withOnShift(head, false);
             emit ClockedOut(employmentId, uint40(block.timestamp));
         }
-        e.ended = true;
+        r.head = R.withEnded(head);
         emit EmploymentEnded(employmentId);
     }
 
@@ -186,43 +202,51 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
 
     /// @inheritdoc IPayroll
     function clockIn(uint256 employmentId) external {
-        Employment storage e = _asWorker(employmentId);
-        if (e.ended) revert PayrollEmploymentEnded(employmentId);
-        _checkMode(employmentId, e, PayMode.Shift);
-        if (e.onShift) revert PayrollAlreadyOnShift(employmentId);
+        (R.Record storage r, uint256 head) = _asWorker(employmentId);
+        if (R.ended(head)) revert PayrollEmploymentEnded(employmentId);
+        _checkMode(employmentId, head, PayMode.Shift);
+        if (R.onShift(head)) revert PayrollAlreadyOnShift(employmentId);
         // No settlement needed: off shift nothing accrues, and the next settlement walks the
-        // epochs since `e.epoch` anyway, paying only from `settledAt` on.
-        (e.onShift, e.settledAt) = (true, uint40(block.timestamp));
+        // epochs since the employment's epoch anyway, paying only from `settledAt` on.
+        r.head = R.withOnShift(head, true);
+        uint256 clock = r.clock;
+        r.clock = R.packClock(block.timestamp, R.fromIndex(clock), R.pendingSeconds(clock));
         emit ClockedIn(employmentId, uint40(block.timestamp));
     }
 
     /// @inheritdoc IPayroll
     function clockOut(uint256 employmentId) external {
-        Employment storage e = _asWorker(employmentId);
-        if (!e.onShift) revert PayrollNotOnShift(employmentId);
-        _settle(employmentId, e);
-        e.onShift = false;
+        (R.Record storage r, uint256 head) = _asWorker(employmentId);
+        if (!R.onShift(head)) revert PayrollNotOnShift(employmentId);
+        (, head) = _settle(employmentId, r, head);
+        r.head = R.withOnShift(head, false);
         emit ClockedOut(employmentId, uint40(block.timestamp));
     }
 
     /// @inheritdoc IPayroll
     function submitTimesheet(uint256 employmentId, uint32 submittedSeconds) external {
-        Employment storage e = _asWorker(employmentId);
-        if (e.ended) revert PayrollEmploymentEnded(employmentId);
-        _checkMode(employmentId, e, PayMode.Timesheet);
-        uint256 room = type(uint32).max - e.pendingSeconds;
+        (R.Record storage r, uint256 head) = _asWorker(employmentId);
+        if (R.ended(head)) revert PayrollEmploymentEnded(employmentId);
+        _checkMode(employmentId, head, PayMode.Timesheet);
+        uint256 clock = r.clock;
+        uint256 pending = R.pendingSeconds(clock);
+        uint256 room = type(uint32).max - pending;
         if (submittedSeconds == 0 || submittedSeconds > room) {
             revert PayrollInvalidTimesheet(employmentId, submittedSeconds, room);
         }
-        e.pendingSeconds += submittedSeconds;
-        emit TimesheetSubmitted(employmentId, submittedSeconds, e.pendingSeconds);
+        pending += submittedSeconds;
+        r.clock = R.packClock(R.settledAt(clock), R.fromIndex(clock), pending);
+        emit TimesheetSubmitted(employmentId, submittedSeconds, uint32(pending));
     }
 
     /// @inheritdoc IPayroll
     function withdraw(uint256 employmentId) external returns (uint256 gross) {
-        Employment storage e = _asWorker(employmentId);
-        if (e.onShift) _settle(employmentId, e);
-        return _pay(employmentId, e);
+        (R.Record storage r, uint256 head) = _asWorker(employmentId);
+        if (R.onShift(head)) {
+            (, uint256 settled) = _settle(employmentId, r, head);
+            _writeHead(r, settled);
+        }
+        return _pay(employmentId, r, R.worker(head));
     }
 
     // ================================================================== parameters
@@ -260,78 +284,76 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     /// @inheritdoc IPayroll
     function settleOne(uint256 employmentId) external {
         if (msg.sender != address(this)) revert PayrollOnlySelf(msg.sender);
-        Employment storage e = _employment(employmentId);
-        if (e.onShift) _settle(employmentId, e);
-        _pay(employmentId, e);
+        (R.Record storage r, uint256 head) = _employment(employmentId);
+        if (R.onShift(head)) {
+            (, uint256 settled) = _settle(employmentId, r, head);
+            _writeHead(r, settled);
+        }
+        _pay(employmentId, r, R.worker(head));
     }
 
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
 
-    /// @dev Pays what is owed, as far as the company's balance allows: tax to the pool, the rest
-    /// to the worker, in this transaction. What cannot be paid stays owed (debt).
-    function _pay(uint256 employmentId, Employment storage e) private returns (uint256 gross) {
-        uint256 paid = e.paid;
-        uint256 owed = e.accrued - paid;
+    /// @dev Pays what is owed, as far as the company's balance allows. What cannot be paid stays
+    /// owed (debt). Reads and writes the amounts word only.
+    function _pay(uint256 employmentId, R.Record storage r, address worker) private returns (uint256 gross) {
+        uint256 amounts = r.amounts;
+        uint256 owed = R.accrued(amounts) - R.paid(amounts);
         if (owed == 0) return 0;
-        address company = e.company;
-        uint256 available = rsc.balanceOf(company);
+        uint256 available = rsc.balanceOf(R.companyOf(employmentId));
         gross = owed < available ? owed : available;
         if (gross == 0) return 0;
-        // Cannot overflow: paid + gross <= accrued, a uint128.
-        e.paid = uint128(paid + gross);
-        _payGross(employmentId, e, gross, owed - gross);
+        r.amounts = R.withPayment(amounts, gross, 0); // paid before the token is called
+        _payGross(employmentId, r, amounts, worker, gross, owed - gross);
     }
 
     /// @dev One debit of the company: the net wage to the worker, then the income tax (computed by
-    /// the token at the rate in force) to the pool. `debt` is what stays owed.
-    function _payGross(uint256 employmentId, Employment storage e, uint256 gross, uint256 debt) private {
-        address worker = e.worker;
-        (uint256 net, uint256 tax) =
-            rsc.moveTaxed(Action.Wage, e.company, worker, gross, capitalPool, bytes32(employmentId));
-        // Cannot overflow: taxWithheld <= paid.
-        e.taxWithheld += uint128(tax);
+    /// the token at the rate in force) to the pool, recorded as withheld. `debt` is what stays owed.
+    function _payGross(
+        uint256 employmentId,
+        R.Record storage r,
+        uint256 amounts,
+        address worker,
+        uint256 gross,
+        uint256 debt
+    ) private {
+        (uint256 net, uint256 tax) = rsc.moveTaxed(
+            Action.Wage, R.companyOf(employmentId), worker, gross, capitalPool, bytes32(employmentId)
+        );
+        r.amounts = R.withPayment(amounts, gross, tax);
         emit WagePaid(employmentId, worker, gross, net, tax, debt);
     }
 
-    /// @dev Settles the employment to now: accrues on-shift pay and records the wage epoch reached.
-    /// Returns the worker's hourly wage now.
-    function _settle(uint256 employmentId, Employment storage e) private returns (uint256) {
-        PayrollAccrual.End memory r = _walk(e);
-        if (r.epochsWalked != 0) {
-            e.epoch += uint32(r.epochsWalked);
-            e.fromIndex = uint80(r.fromIndex); // an index is at most 32e18
+    /// @dev Settles the employment to now: accrues on-shift pay (amounts word), records the wage
+    /// epoch reached and the settlement time (clock word). Returns the worker's hourly wage now and
+    /// the head with the new epoch, which the caller writes (with its own changes, in one SSTORE).
+    function _settle(uint256 employmentId, R.Record storage r, uint256 head)
+        private
+        returns (uint256 hourlyWage, uint256 newHead)
+    {
+        uint256 clock = r.clock;
+        PayrollAccrual.End memory w = _walk(head, clock);
+        newHead = head;
+        uint256 fromIndex = R.fromIndex(clock);
+        if (w.epochsWalked != 0) {
+            uint256 epoch = R.epoch(head) + w.epochsWalked;
+            if (epoch > R.MAX_EPOCH) revert PayrollEpochTooLarge(R.occupationId(head), epoch, R.MAX_EPOCH);
+            newHead = R.withEpoch(head, epoch);
+            fromIndex = w.fromIndex; // an index is at most 32e18 < 2^80
         }
-        e.settledAt = uint40(block.timestamp);
-        if (r.amount != 0) {
-            e.accrued += SafeCast.toUint128(r.amount);
-            emit PayAccrued(employmentId, r.amount, uint40(block.timestamp));
+        r.clock = R.packClock(block.timestamp, fromIndex, R.pendingSeconds(clock));
+        if (w.amount != 0) {
+            r.amounts = R.withAccrued(r.amounts, employmentId, w.amount);
+            emit PayAccrued(employmentId, w.amount, uint40(block.timestamp));
         }
-        return r.hourlyWage;
+        return (w.hourlyWage, newHead);
     }
 
-    /// @dev Writes slots 0 and 1 of a new employment whole, one SSTORE each and no read first (member
-    /// by member, the compiler reads and writes each slot three times). The packing is the
-    /// compiler's for {IPayroll-Employment}, members from the low-order bytes:
-    /// slot 0 = worker | occupationId << 160 | productivity << 192;
-    /// slot 1 = company | epoch << 160 | settledAt << 192 | onShift << 232 | mode << 240 | ended << 248.
-    /// Slots 2 and 3 (amounts, index, pending seconds) stay zero. `employment()` reads it back.
-    function _record(
-        Employment storage e,
-        address worker,
-        uint32 occupationId,
-        uint64 productivity,
-        uint32 epoch,
-        PayMode mode
-    ) private {
-        uint256 head = uint256(uint160(worker)) | (uint256(occupationId) << 160) | (uint256(productivity) << 192);
-        uint256 terms = uint256(uint160(msg.sender)) | (uint256(epoch) << 160)
-            | (uint256(uint40(block.timestamp)) << 192) | (uint256(mode) << 240);
-        assembly ("memory-safe") {
-            sstore(e.slot, head)
-            sstore(add(e.slot, 1), terms)
-        }
+    /// @dev Writes `head` back if a settlement changed it (a new epoch).
+    function _writeHead(R.Record storage r, uint256 head) private {
+        if (r.head != head) r.head = head;
     }
 
     /// @dev Copies the three parameters Payroll reads from RegionParameters.
@@ -345,47 +367,56 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         emit ParametersCopied(pMin, pMax, wage);
     }
 
-    function _walk(Employment storage e) private view returns (PayrollAccrual.End memory) {
-        IWageSchedule.WageEpoch[] memory epochs = schedule.epochsSince(e.occupationId, e.epoch);
+    function _walk(uint256 head, uint256 clock) private view returns (PayrollAccrual.End memory) {
+        IWageSchedule.WageEpoch[] memory epochs = schedule.epochsSince(R.occupationId(head), R.epoch(head));
         PayrollAccrual.Start memory s = PayrollAccrual.Start({
-            fromIndex: e.fromIndex,
-            onShift: e.onShift,
-            settledAt: e.settledAt,
+            fromIndex: R.fromIndex(clock),
+            onShift: R.onShift(head),
+            settledAt: R.settledAt(clock),
             startingWage: _s().startingWage,
-            productivity: e.productivity
+            productivity: R.productivity(head)
         });
         return PayrollAccrual.walk(epochs, s, block.timestamp);
     }
 
-    function _hiringEpochCount(uint32 occupationId) private view returns (uint32 epochCount) {
-        bool hiring;
-        (epochCount, hiring) = schedule.hiringState(occupationId);
+    /// @dev The newest epoch of an occupation taking hires, checked to fit an employment.
+    function _newestEpoch(uint32 occupationId) private view returns (uint256 epoch) {
+        if (occupationId > R.MAX_OCCUPATION_ID) revert PayrollOccupationIdTooLarge(occupationId, R.MAX_OCCUPATION_ID);
+        (uint32 epochCount, bool hiring) = schedule.hiringState(occupationId);
         if (!hiring) revert PayrollUnknownOccupation(occupationId);
+        epoch = epochCount - 1;
+        if (epoch > R.MAX_EPOCH) revert PayrollEpochTooLarge(occupationId, epoch, R.MAX_EPOCH);
     }
 
+    /// @dev The regional range, its maximum capped at what an employment holds (2^60 − 1 > 1e18,
+    /// RegionParameters' own bound, so the cap never binds unless those bounds were widened).
     function _checkProductivity(uint256 productivity) private view {
         PayrollStorage storage $ = _s();
         (uint256 min, uint256 max) = ($.productivityMin, $.productivityMax);
+        if (max > R.MAX_PRODUCTIVITY) max = R.MAX_PRODUCTIVITY;
         if (productivity < min || productivity > max) revert PayrollProductivityOutOfRange(productivity, min, max);
     }
 
-    function _checkMode(uint256 employmentId, Employment storage e, PayMode expected) private view {
-        if (e.mode != expected) revert PayrollWrongPayMode(employmentId, expected, e.mode);
+    function _checkMode(uint256 employmentId, uint256 head, PayMode expected) private pure {
+        PayMode actual = R.mode(head);
+        if (actual != expected) revert PayrollWrongPayMode(employmentId, expected, actual);
     }
 
-    function _employment(uint256 employmentId) private view returns (Employment storage e) {
-        e = _s().employments[employmentId];
-        if (e.worker == address(0)) revert PayrollUnknownEmployment(employmentId);
+    function _employment(uint256 employmentId) private view returns (R.Record storage r, uint256 head) {
+        r = _s().employments[employmentId];
+        head = r.head;
+        if (head == 0) revert PayrollUnknownEmployment(employmentId);
     }
 
-    function _asEmployer(uint256 employmentId) private view returns (Employment storage e) {
-        e = _employment(employmentId);
-        if (e.company != msg.sender) revert PayrollNotEmployer(employmentId, msg.sender);
-        if (e.ended) revert PayrollEmploymentEnded(employmentId);
+    /// @dev The company is the id's: no storage read to check the caller.
+    function _asEmployer(uint256 employmentId) private view returns (R.Record storage r, uint256 head) {
+        (r, head) = _employment(employmentId);
+        if (R.companyOf(employmentId) != msg.sender) revert PayrollNotEmployer(employmentId, msg.sender);
+        if (R.ended(head)) revert PayrollEmploymentEnded(employmentId);
     }
 
-    function _asWorker(uint256 employmentId) private view returns (Employment storage e) {
-        e = _employment(employmentId);
-        if (e.worker != msg.sender) revert PayrollNotWorker(employmentId, msg.sender);
+    function _asWorker(uint256 employmentId) private view returns (R.Record storage r, uint256 head) {
+        (r, head) = _employment(employmentId);
+        if (R.worker(head) != msg.sender) revert PayrollNotWorker(employmentId, msg.sender);
     }
 }

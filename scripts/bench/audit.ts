@@ -20,6 +20,7 @@ import { runAudit } from "../../sdk/src/audit/auditor.ts";
 import { actionMask } from "../../sdk/src/core/enums.ts";
 import * as abis from "../../sdk/src/generated/abis.ts";
 import { DEFAULT_PARAMETERS } from "../../sdk/src/governance/defaults.ts";
+import { employmentIdOf } from "../../sdk/src/payroll/employments.ts";
 import { startLocalRegion } from "../../test/audit/localRegion.ts";
 import { execSafe } from "../lib/safe.ts";
 
@@ -98,7 +99,10 @@ export async function bench(): Promise<ThroughputRow[]> {
       const data = payroll.interface.encodeFunctionData("hire", [worker.address, (k % 5) + 1, 5n * 10n ** 17n, 0]);
       const safe = new Contract(company.address, abis.safeAbi as never, owners[0]);
       await (await execSafe(safe as never, r.deployment.contracts.Payroll, data, owners)).wait();
-      const employmentId = (await payroll.employmentCount()) as bigint;
+      const employmentId = employmentIdOf(
+        company.address as `0x${string}`,
+        (await payroll.employmentCount()) as bigint,
+      );
       employmentIds.push(employmentId);
       await (await (payroll.connect(signerOf(worker.name)) as Contract).clockIn(employmentId)).wait();
     }

@@ -10,6 +10,7 @@
  */
 import { network } from "hardhat";
 import ServicesModule from "../../ignition/modules/Services.ts";
+import { employmentIdOf } from "../../sdk/src/payroll/employments.ts";
 import type { BenchRow } from "./types.ts";
 
 const ONE = 10n ** 18n;
@@ -112,12 +113,18 @@ export async function bench(): Promise<BenchRow[]> {
     productivityRange: (ONE * 2n) / 10n,
   });
   await as(housingCo, d.payroll, "hire", [carol.address, 1, ONE, 1]);
+  // the first hire, by the housing company: its id carries the company (`company << 96 | seq`)
+  const technician = employmentIdOf((await housingCo.getAddress()) as `0x${string}`, 1n);
   rows.push(
-    row("housing", "assignMaintenance (treasury)", await gasOf(as(housingCo, housing, "assignMaintenance", [1, 1]))),
+    row(
+      "housing",
+      "assignMaintenance (treasury)",
+      await gasOf(as(housingCo, housing, "assignMaintenance", [technician, 1])),
+    ),
   );
-  await d.payroll.connect(carol).submitTimesheet(1, 3600);
-  await as(housingCo, d.payroll, "approveTimesheet", [1, 3600]);
-  await d.payroll.connect(carol).withdraw(1);
+  await d.payroll.connect(carol).submitTimesheet(technician, 3600);
+  await as(housingCo, d.payroll, "approveTimesheet", [technician, 3600]);
+  await d.payroll.connect(carol).withdraw(technician);
   rows.push(row("housing", "bookWages (1 employment)", await gasOf(housing.bookWages(1))));
   rows.push(row("housing", "joinWaitList", await gasOf(housing.connect(alice).joinWaitList(1, 0))));
   await housing.connect(bob).joinWaitList(1, 0);

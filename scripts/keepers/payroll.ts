@@ -13,6 +13,7 @@ import type { ConductorClient } from "../../sdk/src/client.ts";
 import { requireWallet } from "../../sdk/src/client.ts";
 import { contractAddress } from "../../sdk/src/deployment.ts";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
+import { employmentLabel, listEmployments } from "../../sdk/src/payroll/employments.ts";
 
 export type KeeperLog = (level: "info" | "warn" | "error", message: string) => void;
 
@@ -45,9 +46,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function dueEmployments(client: ConductorClient): Promise<bigint[]> {
   const address = contractAddress(client.deployment, "Payroll");
-  const count = await client.publicClient.readContract({ address, abi: payrollAbi, functionName: "employmentCount" });
   const open: bigint[] = [];
-  for (let id = 1n; id <= count; id++) {
+  for (const id of await listEmployments(client)) {
     const e = await client.publicClient.readContract({
       address,
       abi: payrollAbi,
@@ -85,7 +85,7 @@ export async function settleOpenShifts(client: ConductorClient, options: SettleO
           report.failed.push({ employmentId: f.args.employmentId, reason: f.args.reason });
           log(
             "warn",
-            `employment ${f.args.employmentId} not settled (revert data ${f.args.reason}); retried next pass`,
+            `employment ${employmentLabel(f.args.employmentId)} not settled (revert data ${f.args.reason}); retried next pass`,
           );
         }
         report.settled.push(...batch.filter((id) => !failedIds.has(id)));

@@ -1,6 +1,7 @@
 import { Contract, type ContractRunner, id, parseEther, type Signer } from "ethers";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import * as abis from "../../sdk/src/generated/abis.ts";
+import { employmentIdHex, employmentIdOf, employmentLabel } from "../../sdk/src/payroll/employments.ts";
 import { type DemoAccount, demoAccounts, demoWallet } from "./demoAccounts.ts";
 import { createSafe, execSafe } from "./safe.ts";
 import { seedPendingProposal } from "./seedProposals.ts";
@@ -17,7 +18,10 @@ export interface DemoCompany {
 }
 
 export interface DemoEmployment {
-  employmentId: number;
+  /** The full id, 32-byte hex (it carries the company: `company << 96 | seq`). */
+  employmentId: `0x${string}`;
+  /** The short label people see, `#<seq>`. */
+  label: string;
   worker: string;
   company: string;
   occupation: string;
@@ -286,9 +290,13 @@ async function seedPayroll(
       const productivity = FRACTION(40 + 15 * k);
       const data = payroll.interface.encodeFunctionData("hire", [worker.address, i + 1, productivity, mode]);
       await (await execSafe(safe as never, deployment.contracts.Payroll, data, owners)).wait();
-      const employmentId = (await payroll.employmentCount()) as bigint;
+      const employmentId = employmentIdOf(
+        company.address as `0x${string}`,
+        (await payroll.employmentCount()) as bigint,
+      );
       employments.push({
-        employmentId: Number(employmentId),
+        employmentId: employmentIdHex(employmentId),
+        label: employmentLabel(employmentId),
         worker: worker.name,
         company: company.name,
         occupation: occupations[i].name,

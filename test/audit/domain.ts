@@ -14,7 +14,10 @@ const DAY = 24 * HOUR;
 const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
 /** ERC-7201 root of the token's company lots ({CompanyLots}). */
 const COMPANY_LOTS_ROOT = 0x65a1dcba043847d624a9deb4f4fed921f5d687dc06de83de30231f24c8da4500n;
-const U128 = (1n << 128n) - 1n;
+/** An employment's amounts are 85 bits each ({EmploymentRecord}). */
+const U85 = (1n << 85n) - 1n;
+/** Where productivity sits in an employment's head word: 60 bits from bit 192. */
+const PRODUCTIVITY_MASK = ((1n << 60n) - 1n) << 192n;
 const slotPlus = (slot: string, k: bigint) => `0x${(BigInt(slot) + k).toString(16).padStart(64, "0")}`;
 
 describe("auditor: wages over shifts and timesheets, profit-at-rest lots", function () {
@@ -43,8 +46,9 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
   /** `address`'s logs of event `signature` since block `fromBlock` (the seed's own come before). */
   const logsOf = async (address: string, signature: string, fromBlock = 0) =>
     r.ethers.provider.getLogs({ address, topics: [topicOf(signature)], fromBlock, toBlock: "latest" });
-  /** Slot `k` of employment `id` in Payroll's storage (`employments` is the mapping at root + 1). */
-  const employmentSlot = (id: number, k: bigint) => slotPlus(mappingSlot(BigInt(id), "uint256", PAYROLL_ROOT + 1n), k);
+  /** Word `k` of employment `id` in Payroll's storage (`employments` is the mapping at root + 1):
+   * 0 head, 1 amounts, 2 clock ({EmploymentRecord}). */
+  const employmentSlot = (id: string, k: bigint) => slotPlus(mappingSlot(BigInt(id), "uint256", PAYROLL_ROOT + 1n), k);
 
   before(async () => {
     r = await startLocalRegion();
@@ -102,8 +106,8 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     const shift = employment("Shift");
     const slot = employmentSlot(shift.employmentId, 0n);
     const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
-    // slot 0 = worker (160 bits) | occupationId (32) | productivity (64): productivity → 1.0
-    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ((1n << 192n) - 1n)) | (ONE << 192n));
+    // head = worker (160 bits) | occupationId (16) | epoch (16) | productivity (60) | flags: productivity → 1.0
+    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~PRODUCTIVITY_MASK) | (ONE << 192n));
     await wait(2 * HOUR);
     await (await payrollAs(shift.worker).clockOut(shift.employmentId)).wait();
     const report = await audit();
@@ -114,10 +118,10 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
 
   it("(b) catches a payment beyond what was earned (accrued raised in storage)", async () => {
     const sheet = employment("Timesheet");
-    const slot = employmentSlot(sheet.employmentId, 2n);
+    const slot = employmentSlot(sheet.employmentId, 1n);
     const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
-    // slot 2 = accrued (128 bits) | paid (128): 100 RSC owed that no timesheet earned.
-    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~U128) | ((word & U128) + 100n * ONE));
+    // amounts = accrued (85 bits) | paid (85) | taxWithheld (85): 100 RSC owed that no timesheet earned.
+    await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~U85) | ((word & U85) + 100n * ONE));
     await (await payrollAs(sheet.worker).withdraw(sheet.employmentId)).wait();
     const report = await audit();
     expect(rulesHit(report)).to.deep.equal(["wage-formula"]);

@@ -1,6 +1,8 @@
 import { expect } from "chai";
+import type { Address } from "viem";
+import { employmentIdOf } from "../../sdk/src/payroll/employments.ts";
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
-import { deployPayroll, HOUR, type PayrollFixture, PLAIN } from "./fixture.ts";
+import { deployPayroll, HOUR, hiredId, type PayrollFixture, PLAIN } from "./fixture.ts";
 
 const { time } = networkHelpers;
 const TAX_RATE = (ONE * 15n) / 100n; // the demo default IncomeTaxRate
@@ -20,14 +22,17 @@ describe("Payroll", () => {
   describe("hire", () => {
     it("hires a member into an occupation from the company treasury", async () => {
       const company = await f.treasury.getAddress();
+      const id = employmentIdOf(company as Address, 1n); // company << 96 | seq
       await expect(f.asCompany("hire", [f.alice.address, 1, ONE / 2n, 0]))
         .to.emit(f.payroll, "Hired")
-        .withArgs(1n, f.alice.address, company, 1, ONE / 2n, 0);
-      const e = await f.payroll.employment(1n);
+        .withArgs(id, f.alice.address, company, 1, ONE / 2n, 0);
+      expect(await f.payroll.employmentCount()).to.equal(1n);
+      expect(await f.payroll.companyOf(id)).to.equal(company);
+      const e = await f.payroll.employment(id);
       expect(e.worker).to.equal(f.alice.address);
       expect(e.company).to.equal(company);
       expect(e.productivity).to.equal(ONE / 2n);
-      expect(await f.payroll.wageOf(1n)).to.equal(100n * ONE);
+      expect(await f.payroll.wageOf(id)).to.equal(100n * ONE);
     });
     it("refuses an employer that is not a company (a member calling directly)", async () => {
       await expect(f.payroll.connect(f.bob).hire(f.alice.address, 1, ONE / 2n, 0))
@@ -81,7 +86,7 @@ describe("Payroll", () => {
       const data = f.payroll.interface.encodeFunctionData("hire", [f.bob.address, 1, ONE / 2n, 0]);
       await expect(execSafe(safe as never, await f.payroll.getAddress(), data, [s1, s2]))
         .to.emit(f.payroll, "Hired")
-        .withArgs(1n, f.bob.address, safeAddress, 1, ONE / 2n, 0);
+        .withArgs(employmentIdOf(safeAddress as Address, 1n), f.bob.address, safeAddress, 1, ONE / 2n, 0);
     });
   });
 
@@ -154,8 +159,10 @@ describe("Payroll", () => {
       const poorAddress = await poor.getAddress();
       await f.registry.registerCompany(poorAddress, 2, 1, "Poor");
       await f.fund(poorAddress, 30n * ONE);
-      await f.asCompany("hire", [f.bob.address, 1, ONE / 2n, 0], poor, f.dave);
-      const id = await f.payroll.employmentCount();
+      const id = hiredId(
+        f.payroll,
+        await (await f.asCompany("hire", [f.bob.address, 1, ONE / 2n, 0], poor, f.dave)).wait(),
+      );
       const t0 = BigInt(await time.latest()) + 10n;
       await at(t0, () => f.payroll.connect(f.bob).clockIn(id));
       await at(t0 + HOUR, () => f.payroll.connect(f.bob).clockOut(id));

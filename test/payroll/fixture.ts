@@ -1,3 +1,4 @@
+import type { Interface } from "ethers";
 import PayrollModule from "../../ignition/modules/Payroll.ts";
 import { ethers, ignition, ONE } from "../helpers/region.ts";
 import { execSafe } from "../helpers/safe.ts";
@@ -22,6 +23,23 @@ export const PLAIN = {
   danger: 0n,
   productivityRange: (ONE * 2n) / 10n,
 };
+
+type Logs = { logs: readonly { topics: readonly string[]; data: string }[] } | null;
+
+/** The employment id a hire's receipt announces in `Hired` (it carries the company: `company << 96 | seq`). */
+export function hiredId(payroll: { interface: Interface }, receipt: Logs): bigint {
+  for (const log of receipt?.logs ?? []) {
+    const parsed = (() => {
+      try {
+        return payroll.interface.parseLog(log as never);
+      } catch {
+        return null;
+      }
+    })();
+    if (parsed?.name === "Hired") return parsed.args.employmentId as bigint;
+  }
+  throw new Error("no Hired event in the receipt");
+}
 
 let salt = 0;
 function nextRef(): string {
@@ -66,10 +84,12 @@ export async function deployPayroll() {
   async function asCompany(fn: string, args: unknown[], company = treasury, owner = carol) {
     return company.connect(owner).execute(await payroll.getAddress(), payroll.interface.encodeFunctionData(fn, args));
   }
-  /** Hires `worker` (shift mode by default) and returns the employment id. */
-  async function hire(worker: string, occupationId = 1, productivity = ONE / 2n, mode = 0) {
-    await asCompany("hire", [worker, occupationId, productivity, mode]);
-    return payroll.employmentCount();
+  /** Hires `worker` (shift mode by default) and returns the employment id (from `Hired`). */
+  async function hire(worker: string, occupationId = 1, productivity = ONE / 2n, mode = 0, company = treasury) {
+    return hiredId(
+      payroll,
+      await (await asCompany("hire", [worker, occupationId, productivity, mode], company)).wait(),
+    );
   }
   return {
     ...deployed,

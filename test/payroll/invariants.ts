@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { incomeTax } from "../../sdk/src/payroll/wage.ts";
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
-import { deployPayroll, HOUR, PLAIN, terms } from "./fixture.ts";
+import { deployPayroll, HOUR, hiredId, PLAIN, terms } from "./fixture.ts";
 
 const { time } = networkHelpers;
 
@@ -39,13 +39,13 @@ describe("payroll invariants (random operation sequences)", () => {
       const ids: bigint[] = [];
       for (const [i, w] of workers.entries()) {
         if (i === 2) {
-          await thin
+          const hiring = await thin
             .connect(f.dave)
             .execute(
               await f.payroll.getAddress(),
               f.payroll.interface.encodeFunctionData("hire", [w.address, 2, ONE / 4n, 0]),
             );
-          ids.push(await f.payroll.employmentCount());
+          ids.push(hiredId(f.payroll, await hiring.wait()));
         } else {
           ids.push(await f.hire(w.address, 1 + i, BigInt(next(1000)) * 10n ** 15n));
         }

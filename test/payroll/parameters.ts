@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import { network } from "hardhat";
+import type { Address } from "viem";
 import { governedConductorModule } from "../../ignition/modules/GovernedConductor.ts";
 import { Param } from "../../sdk/src/generated/enums.ts";
+import { employmentIdOf } from "../../sdk/src/payroll/employments.ts";
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
 import { deployPayroll, HOUR, type PayrollFixture, PLAIN } from "./fixture.ts";
 
@@ -68,7 +70,8 @@ describe("Payroll's copy of the regional parameters (RegionParameters listener)"
     await f.asCompany("hire", [f.bob.address, 1, ONE / 10n, 0]);
     expect(await f.payroll.employmentCount()).to.equal(2n);
     // setProductivity reads the same copy.
-    await expect(f.asCompany("setProductivity", [1n, ONE]))
+    const first = employmentIdOf((await f.treasury.getAddress()) as Address, 1n);
+    await expect(f.asCompany("setProductivity", [first, ONE]))
       .to.be.revertedWithCustomError(f.payroll, "PayrollProductivityOutOfRange")
       .withArgs(ONE, ONE / 10n, (ONE * 8n) / 10n);
   });
@@ -133,26 +136,25 @@ describe("Payroll's copy of the regional parameters (RegionParameters listener)"
     await expectCopyEqual(f);
   });
 
-  it("a hire records every field of the employment (the two slots written whole)", async () => {
+  it("a hire records every field of the employment (its one word written whole)", async () => {
     await f.regionParameters.setParameter(MIN, ONE);
     await f.wageSchedule.addOccupation(PLAIN);
-    const tx = await f.asCompany("hire", [f.alice.address, 2, ONE, 1 /* Timesheet */]);
-    const hiredAt = BigInt((await ethers.provider.getBlock((await tx.wait())?.blockNumber ?? 0))?.timestamp ?? 0);
-    const e = await f.payroll.employment(1n);
+    const id = await f.hire(f.alice.address, 2, ONE, 1 /* Timesheet */);
+    const e = await f.payroll.employment(id);
     expect(e.worker).to.equal(f.alice.address);
     expect(e.occupationId).to.equal(2n);
     expect(e.productivity).to.equal(ONE);
     expect(e.company).to.equal(await f.treasury.getAddress());
     expect(e.epoch).to.equal(0n);
-    expect(e.settledAt).to.equal(hiredAt);
+    expect(e.settledAt).to.equal(0n); // first set by a clock-in or a settlement
     expect(e.onShift).to.equal(false);
     expect(e.mode).to.equal(1n);
     expect(e.ended).to.equal(false);
     expect([e.accrued, e.paid, e.taxWithheld, e.fromIndex, e.pendingSeconds]).to.deep.equal([0n, 0n, 0n, 0n, 0n]);
     // The flags and the other members stay writable around the packed words.
-    await f.payroll.connect(f.alice).submitTimesheet(1n, 3600);
-    await f.asCompany("endEmployment", [1n]);
-    const ended = await f.payroll.employment(1n);
+    await f.payroll.connect(f.alice).submitTimesheet(id, 3600);
+    await f.asCompany("endEmployment", [id]);
+    const ended = await f.payroll.employment(id);
     expect([ended.worker, ended.productivity, ended.mode, ended.ended, ended.pendingSeconds]).to.deep.equal([
       f.alice.address,
       ONE,

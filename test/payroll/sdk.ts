@@ -10,6 +10,14 @@ import { registerPayrollCommands } from "../../sdk/src/payroll/cli.ts";
 import { clockIn } from "../../sdk/src/payroll/clockIn.ts";
 import { clockOut } from "../../sdk/src/payroll/clockOut.ts";
 import { computeWage } from "../../sdk/src/payroll/computeWage.ts";
+import {
+  companyOf,
+  employmentIdHex,
+  employmentIdOf,
+  employmentLabel,
+  employmentSeq,
+  listEmployments,
+} from "../../sdk/src/payroll/employments.ts";
 import { getPayroll } from "../../sdk/src/payroll/getPayroll.ts";
 import { encodeHire, hire } from "../../sdk/src/payroll/hire.ts";
 import { submitTimesheet } from "../../sdk/src/payroll/submitTimesheet.ts";
@@ -60,13 +68,19 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
   it("hires through a treasury with encodeHire, clocks in and out, withdraws with tax", async () => {
     const { to, data } = encodeHire(c.reader, { worker: f.alice.address, occupationId: 1, productivity: "0.5" });
     await f.treasury.connect(f.carol).execute(to, data);
+    const company = await f.treasury.getAddress();
+    const [id] = await listEmployments(c.reader, { worker: f.alice.address });
+    expect(id).to.equal(employmentIdOf(company as Address, 1n));
+    expect(companyOf(id)).to.equal(company);
+    expect([employmentSeq(id), employmentLabel(id)]).to.deep.equal([1n, "#1"]);
+    expect(await listEmployments(c.reader, { company: f.alice.address })).to.deep.equal([]);
     const alice = c.as(f.alice.address);
     const t0 = BigInt(await time.latest()) + 10n;
     await time.setNextBlockTimestamp(t0);
-    await clockIn(alice, { employmentId: 1n });
+    await clockIn(alice, { employmentId: id });
     await time.setNextBlockTimestamp(t0 + HOUR);
-    await clockOut(alice, { employmentId: "1" });
-    const paid = await withdraw(alice, { employmentId: 1 });
+    await clockOut(alice, { employmentId: employmentIdHex(id) }); // the CLI's form
+    const paid = await withdraw(alice, { employmentId: id.toString() });
     expect([paid.gross, paid.net, paid.tax, paid.debt]).to.deep.equal([100n * ONE, 85n * ONE, 15n * ONE, 0n]);
     const [row] = await getPayroll(c.reader, { worker: f.alice.address });
     expect([row.accrued, row.paid, row.tax, row.debt, row.hourlyWage]).to.deep.equal([
@@ -93,14 +107,16 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
       productivity: "0.5",
       mode: "Timesheet",
     });
-    expect(hired.employmentId).to.equal(1n);
-    await submitTimesheet(c.as(f.alice.address), { employmentId: 1n, seconds: 1800 });
-    await expect(approveTimesheet(c.as(f.alice.address), { employmentId: 1n, seconds: 1800 })).to.be.rejectedWith(
+    const id = hired.employmentId;
+    expect(id).to.equal(employmentIdOf(company as Address, 1n));
+    expect(await f.payroll.companyOf(id)).to.equal(company);
+    await submitTimesheet(c.as(f.alice.address), { employmentId: id, seconds: 1800 });
+    await expect(approveTimesheet(c.as(f.alice.address), { employmentId: id, seconds: 1800 })).to.be.rejectedWith(
       ConductorContractError,
       "PayrollNotEmployer",
     );
-    await approveTimesheet(c.as(company), { employmentId: 1n, seconds: 1800 });
-    expect((await f.payroll.employment(1n)).accrued).to.equal(50n * ONE);
+    await approveTimesheet(c.as(company), { employmentId: id, seconds: 1800 });
+    expect((await f.payroll.employment(id)).accrued).to.equal(50n * ONE);
   });
 
   it("validates input with zod before sending anything", async () => {
@@ -119,6 +135,10 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
     await expect(submitTimesheet(c.as(f.alice.address), { employmentId: 1, seconds: 0 })).to.be.rejectedWith(
       ConductorInputError,
       "seconds",
+    );
+    expect(() => encodeHire(c.reader, { worker: f.alice.address, occupationId: 65_536, productivity: "0.5" })).to.throw(
+      ConductorInputError,
+      "at most 65535",
     );
   });
 
@@ -145,10 +165,11 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
     registerPayrollCommands(program, { makeClient: () => c.reader, print: (l) => lines.push(l) });
     await program.parseAsync(["wage", "--occupation", "1", "--productivity", "1"], { from: "user" });
     expect(lines.join("\n")).to.contain("final 120 RSC/h (matches the contract)");
-    await f.hire(f.alice.address);
+    const id = await f.hire(f.alice.address);
     lines.length = 0;
     await program.parseAsync(["payroll"], { from: "user" });
-    expect(lines[0]).to.equal("id\tworker\tcompany\twage/h\taccrued\tpaid\ttax\tdebt");
+    expect(lines[0]).to.equal("#\temployment id\tworker\tcompany\twage/h\taccrued\tpaid\ttax\tdebt");
+    expect(lines[1].split("\t").slice(0, 2)).to.deep.equal(["#1", employmentIdHex(id)]);
     expect(lines[1]).to.contain(f.alice.address).and.to.contain("100 RSC");
     await expect(
       program.parseAsync(["wage", "--occupation", "1", "--productivity", "2"], { from: "user" }),
@@ -174,7 +195,7 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
     expect(report.open).to.deep.equal([a, b, d]);
     expect(report.settled).to.deep.equal([a, d]);
     expect(report.failed.map((x) => x.employmentId)).to.deep.equal([b]);
-    expect(logs.some((l) => l.includes(`employment ${b} not settled`))).to.equal(true);
+    expect(logs.some((l) => l.includes(`employment ${employmentLabel(b)} not settled`))).to.equal(true);
     for (const id of [a, d]) {
       const s = await f.payroll.getPayroll(id);
       expect(s.paid).to.be.greaterThan(99n * ONE);

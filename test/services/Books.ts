@@ -72,18 +72,19 @@ describe("Public books", () => {
     M = monthOf(await f.now()) + 2;
   });
 
-  /** Month M at the hospital: a visit, a wage, a lease, a deposit; then a visit in month M + 1. */
+  /** Month M at the hospital: a visit, a wage, a lease, a deposit; then a visit in month M + 1.
+   * Returns the hospital and its employment. */
   async function hospitalFebruary() {
     const hospital = await f.hospital.getAddress();
     await time.increaseTo(monthStart(M) + 86_400);
     await f.asCompany(f.hospital, f.healthcare, "addProcedure", ["Checkup", 400n * ONE + 3n]);
     await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.alice.address]);
     await f.healthcare.connect(f.alice).payVisit(1);
-    await f.asCompany(f.hospital, f.payroll, "hire", [f.bob.address, 1, ONE / 2n, 0]);
-    await f.payroll.connect(f.bob).clockIn(1);
+    const employmentId = await f.hire(f.hospital, f.bob.address, ONE / 2n, 0);
+    await f.payroll.connect(f.bob).clockIn(employmentId);
     await time.increase(2 * HOUR);
-    await f.payroll.connect(f.bob).clockOut(1);
-    await f.payroll.connect(f.bob).withdraw(1);
+    await f.payroll.connect(f.bob).clockOut(employmentId);
+    await f.payroll.connect(f.bob).withdraw(employmentId);
     await f.regionalInventory.addItem("Ambulance", f.capitalPool, 250n * ONE);
     await f.asCompany(f.hospital, f.regionalInventory, "lease", [1]);
     await f.asCompany(f.hospital, f.regionalInventory, "payLease", [1]);
@@ -91,7 +92,7 @@ describe("Public books", () => {
     await time.increaseTo(monthStart(M + 1) + 86_400);
     await f.asCompany(f.hospital, f.healthcare, "recordVisit", [1, f.carol.address]);
     await f.healthcare.connect(f.carol).payVisit(2);
-    return hospital;
+    return { hospital, employmentId };
   }
 
   function line(books: Books, category: string) {
@@ -99,9 +100,9 @@ describe("Public books", () => {
   }
 
   it("sums categories to the company's balance change over the month, to the wei", async () => {
-    const hospital = await hospitalFebruary();
+    const { hospital, employmentId } = await hospitalFebruary();
     const books = await getBooks(client, { company: hospital, period: periodOf(M) });
-    const wage = (await f.payroll.employment(1)) as { paid: bigint; taxWithheld: bigint };
+    const wage = (await f.payroll.employment(employmentId)) as { paid: bigint; taxWithheld: bigint };
     expect(books.reconciles).to.equal(true);
     const opening = await ethers.provider.send("eth_call", [
       { to: await f.rsc.getAddress(), data: f.rsc.interface.encodeFunctionData("balanceOf", [hospital]) },
@@ -216,7 +217,7 @@ describe("Public books", () => {
   });
 
   it("prints CSV and JSON through `conductor books`, and refuses a malformed period", async () => {
-    const hospital = await hospitalFebruary();
+    const { hospital } = await hospitalFebruary();
     const out: string[] = [];
     const program = new Command().exitOverride();
     registerServicesCommands(program, { makeClient: () => client, print: (l) => out.push(l) });

@@ -138,15 +138,15 @@ describe("Housing", () => {
     it("only the housing company adds buildings and units, pays costs, sets market rents and assigns", async () => {
       await threeUnits();
       const company = await f.housingCo.getAddress();
-      await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
-      await asHousing("assignMaintenance", [1, 1]);
+      const employmentId = await f.hire(f.housingCo, f.dave.address);
+      await asHousing("assignMaintenance", [employmentId, 1]);
       const calls: [string, unknown[]][] = [
         ["addBuilding", ["X"]],
         ["addUnit", [1, UnitType.Apartment, 10]],
         ["payPropertyTax", [1, ONE]],
         ["payBuildingCost", [1, CostCategory.Water, await f.waterCo.getAddress(), ONE]],
-        ["assignMaintenance", [1, 1]],
-        ["unassignMaintenance", [1]],
+        ["assignMaintenance", [employmentId, 1]],
+        ["unassignMaintenance", [employmentId]],
         ["setMarketRent", [1, ONE]],
         ["assignNext", [1]],
         ["letAtMarketRate", [1, f.alice.address]],

@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import type { Address } from "viem";
+import { employmentIdOf, employmentSeq } from "../../sdk/src/payroll/employments.ts";
 import { networkHelpers, ONE } from "../helpers/region.ts";
 import {
   Action,
@@ -123,26 +125,31 @@ describe("Housing costs and derived rents", () => {
       await threeUnits(f);
       await goTo(M);
       // erin works for the housing company but maintains no building
-      await f.asCompany(f.housingCo, f.payroll, "hire", [f.erin.address, 1, ONE, 1]);
-      await f.payroll.connect(f.erin).submitTimesheet(1, 3600);
-      await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [1, 3600]);
-      await f.payroll.connect(f.erin).withdraw(1);
+      const erins = await f.hire(f.housingCo, f.erin.address);
+      await f.payroll.connect(f.erin).submitTimesheet(erins, 3600);
+      await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [erins, 3600]);
+      await f.payroll.connect(f.erin).withdraw(erins);
       await expect(f.housing.bookWages(1)).to.not.emit(f.housing, "WagesBooked");
       // assigned afterwards: what was paid before stays out of the building's costs
-      await expect(asHousing("assignMaintenance", [1, 1]))
+      await expect(asHousing("assignMaintenance", [erins, 1]))
         .to.emit(f.housing, "MaintenanceAssigned")
-        .withArgs(1, 1, 120n * ONE);
+        .withArgs(erins, 1, 120n * ONE);
       expect(await f.housing.unbookedWages(1)).to.equal(0n);
       await f.housing.bookWages(1);
       expect(await f.housing.monthlyCosts(1, M)).to.equal(0n);
       // another company's employment cannot be assigned
-      await f.asCompany(f.hospital, f.payroll, "hire", [f.carol.address, 1, ONE, 1]);
-      await expect(asHousing("assignMaintenance", [2, 1]))
+      const hospitals = await f.hire(f.hospital, f.carol.address);
+      await expect(asHousing("assignMaintenance", [hospitals, 1]))
         .to.be.revertedWithCustomError(f.housing, "HousingNotCompanyEmployment")
-        .withArgs(2, await f.hospital.getAddress());
+        .withArgs(hospitals, await f.hospital.getAddress());
+      // an unknown employment, and the hospital's id forged with the housing company's address
       await expect(asHousing("assignMaintenance", [99, 1]))
         .to.be.revertedWithCustomError(f.payroll, "PayrollUnknownEmployment")
         .withArgs(99);
+      const forged = employmentIdOf((await f.housingCo.getAddress()) as Address, employmentSeq(hospitals));
+      await expect(asHousing("assignMaintenance", [forged, 1]))
+        .to.be.revertedWithCustomError(f.payroll, "PayrollUnknownEmployment")
+        .withArgs(forged);
       expect(await f.housing.rentOf(1, M + 1)).to.equal(0n);
     });
 
@@ -256,12 +263,12 @@ describe("Housing costs and derived rents", () => {
       await expect(f.housing.bookWages(7))
         .to.be.revertedWithCustomError(f.housing, "HousingUnknownBuilding")
         .withArgs(7);
-      await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
-      await asHousing("assignMaintenance", [1, 1]);
+      const daves = await f.hire(f.housingCo, f.dave.address);
+      await asHousing("assignMaintenance", [daves, 1]);
       await asHousing("addBuilding", ["Oak Row"]);
-      await expect(asHousing("assignMaintenance", [1, 2]))
+      await expect(asHousing("assignMaintenance", [daves, 2]))
         .to.be.revertedWithCustomError(f.housing, "HousingAlreadyMaintaining")
-        .withArgs(1, 1);
+        .withArgs(daves, 1);
       await expect(asHousing("unassignMaintenance", [2]))
         .to.be.revertedWithCustomError(f.housing, "HousingNotMaintaining")
         .withArgs(2);

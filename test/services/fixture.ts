@@ -1,6 +1,7 @@
 import ServicesModule from "../../ignition/modules/Services.ts";
 import { ethers, ignition, ONE } from "../helpers/region.ts";
 import { execSafe } from "../helpers/safe.ts";
+import { hiredId } from "../payroll/fixture.ts";
 
 export const Kind = { Company: 2, RegionalCompany: 3, ExternalCompany: 4 } as const;
 export const UnitType = { Apartment: 0, Duplex: 1, House: 2 } as const;
@@ -121,6 +122,11 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
   async function asCompany(treasury: typeof housingCo, target: Target, fn: string, args: readonly unknown[]) {
     return treasury.connect(operator).execute(await target.getAddress(), target.interface.encodeFunctionData(fn, args));
   }
+  /** Hires `worker` from a company treasury (timesheet mode by default); returns the employment id. */
+  async function hire(treasury: typeof housingCo, worker: string, productivity = ONE, mode = 1) {
+    const tx = await asCompany(treasury, payroll, "hire", [worker, 1, productivity, mode]);
+    return hiredId(payroll, await tx.wait());
+  }
   async function now(): Promise<bigint> {
     const block = await ethers.provider.getBlock("latest");
     return BigInt(block?.timestamp ?? 0);
@@ -135,6 +141,7 @@ export async function deployServicesFrom<M extends typeof ServicesModule>(module
     healthcare,
     regionalInventory,
     payroll,
+    hire,
     wageSchedule,
     capitalPool,
     signers,
@@ -184,8 +191,7 @@ export async function payMonthOfCosts(f: ServicesFixture, hours = 10) {
   const existing = await f.housing.maintenanceStaff(1);
   if (existing.length > 0) employmentId = existing[0];
   else {
-    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1 /* Timesheet */]);
-    employmentId = await f.payroll.employmentCount();
+    employmentId = await f.hire(f.housingCo, f.dave.address);
     await asHousing("assignMaintenance", [employmentId, 1]);
   }
   await asHousing("payPropertyTax", [1, 1000n * ONE]);

@@ -74,15 +74,15 @@ describe("services SDK (viem over the in-process chain)", () => {
         amount: 10n * ONE,
       }),
     );
-    await f.asCompany(f.housingCo, f.payroll, "hire", [f.dave.address, 1, ONE, 1]);
-    await exec(encodeAssignMaintenance(company, { employmentId: 1, buildingId: 1 }));
-    await f.payroll.connect(f.dave).submitTimesheet(1, 3600);
-    await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [1, 3600]);
-    await f.payroll.connect(f.dave).withdraw(1);
+    const employmentId = await f.hire(f.housingCo, f.dave.address);
+    await exec(encodeAssignMaintenance(company, { employmentId, buildingId: 1 }));
+    await f.payroll.connect(f.dave).submitTimesheet(employmentId, 3600);
+    await f.asCompany(f.housingCo, f.payroll, "approveTimesheet", [employmentId, 3600]);
+    await f.payroll.connect(f.dave).withdraw(employmentId);
     // anyone books the wages Payroll paid
     const booked = await bookWages(as(f.stranger.address), { buildingId: 1 });
     expect([booked.booked, booked.entries]).to.deep.equal([120n * ONE, 1]);
-    await exec(encodeUnassignMaintenance(company, { employmentId: 1 }));
+    await exec(encodeUnassignMaintenance(company, { employmentId }));
     const costs = 100n * ONE + 10n * ONE + (10n * ONE * 8n) / 100n + 120n * ONE;
     expect(await f.housing.monthlyCosts(1, month)).to.equal(costs);
     await networkHelpers.time.increaseTo(monthStart(month + 1) + 86_400);

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Address } from "viem";
+import { employmentLabel } from "../../sdk/src/payroll/employments.ts";
 import { useAddressNames } from "../hooks/useAddressNames.ts";
 import { usePayStubs } from "../hooks/useEmployments.ts";
 import { useRegion } from "../hooks/useRegion.ts";
@@ -40,7 +41,10 @@ export function PayStubs({ worker }: { worker: Address }) {
               {stubs.data?.map((s) => (
                 <tr key={`${s.transactionHash}-${s.employmentId}`}>
                   <td>{formatDate(s.timestamp)}</td>
-                  <td>{s.company ? (nameOf(s.company) ?? shortAddress(s.company)) : `#${s.employmentId}`}</td>
+                  <td>
+                    {nameOf(s.company) ?? shortAddress(s.company)}{" "}
+                    <span className="muted">{employmentLabel(s.employmentId)}</span>
+                  </td>
                   <td>{formatRsc(s.gross)}</td>
                   <td>{formatRsc(s.tax)}</td>
                   <td>{formatRsc(s.net)}</td>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
+import { companyOf, listEmployments } from "../../sdk/src/payroll/employments.ts";
 import { getPayroll, type PayrollRow } from "../../sdk/src/payroll/getPayroll.ts";
 import { useConductorClient } from "./useConductorClient.ts";
 import { useRefetchOnBlock } from "./useRefetchOnBlock.ts";
@@ -29,17 +30,10 @@ export function useEmployments(worker: Address | undefined) {
     enabled,
     queryFn: async (): Promise<EmploymentView[]> => {
       const reader = client!.publicClient;
-      const hired = await reader.getContractEvents({
-        address: payroll!,
-        abi: payrollAbi,
-        eventName: "Hired",
-        args: { worker },
-        fromBlock: BigInt(region.startBlock),
-      });
-      if (hired.length === 0) return [];
+      const ids = await listEmployments(client!, { worker });
+      if (ids.length === 0) return [];
       const readAtMs = Date.now();
       const blockNumber = await reader.getBlockNumber({ cacheTime: 0 });
-      const ids = hired.map((h) => h.args.employmentId!);
       const rows = await getPayroll(client!, { employmentIds: ids });
       return Promise.all(
         rows.map(async (row) => {
@@ -70,7 +64,8 @@ export function useEmployments(worker: Address | undefined) {
 /** One wage payment: a pay stub (gross, income tax withheld, net). */
 export interface PayStub {
   employmentId: bigint;
-  company: Address | undefined;
+  /** The employer, read from the id (`employmentId >> 96`). */
+  company: Address;
   gross: bigint;
   tax: bigint;
   net: bigint;
@@ -90,23 +85,13 @@ export function usePayStubs(worker: Address | undefined) {
     enabled,
     queryFn: async (): Promise<PayStub[]> => {
       const reader = client!.publicClient;
-      const [paid, hired] = await Promise.all([
-        reader.getContractEvents({
-          address: payroll!,
-          abi: payrollAbi,
-          eventName: "WagePaid",
-          args: { worker },
-          fromBlock: BigInt(region.startBlock),
-        }),
-        reader.getContractEvents({
-          address: payroll!,
-          abi: payrollAbi,
-          eventName: "Hired",
-          args: { worker },
-          fromBlock: BigInt(region.startBlock),
-        }),
-      ]);
-      const companyOf = new Map(hired.map((h) => [h.args.employmentId!, h.args.company!]));
+      const paid = await reader.getContractEvents({
+        address: payroll!,
+        abi: payrollAbi,
+        eventName: "WagePaid",
+        args: { worker },
+        fromBlock: BigInt(region.startBlock),
+      });
       const times = new Map<bigint, bigint>();
       for (const p of paid) {
         if (!times.has(p.blockNumber))
@@ -115,7 +100,7 @@ export function usePayStubs(worker: Address | undefined) {
       return paid
         .map((p) => ({
           employmentId: p.args.employmentId!,
-          company: companyOf.get(p.args.employmentId!),
+          company: companyOf(p.args.employmentId!),
           gross: p.args.gross!,
           tax: p.args.tax!,
           net: p.args.net!,

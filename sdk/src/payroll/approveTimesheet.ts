@@ -23,7 +23,7 @@ function args(params: ApproveTimesheetParameters): readonly unknown[] {
  * Approves pending timesheet work at the worker's current wage. Sent from the client's account,
  * which must be the company's treasury; a Safe treasury uses {@link encodeApproveTimesheet}.
  * @example
- * await approveTimesheet(client, { employmentId: 2n, seconds: 8 * 3600 });
+ * await approveTimesheet(client, { employmentId, seconds: 8 * 3600 });
  */
 export async function approveTimesheet(
   client: ConductorClient,

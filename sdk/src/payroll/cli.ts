@@ -10,6 +10,7 @@ import { approveTimesheet } from "./approveTimesheet.ts";
 import { clockIn } from "./clockIn.ts";
 import { clockOut } from "./clockOut.ts";
 import { computeWage } from "./computeWage.ts";
+import { employmentIdHex, employmentLabel } from "./employments.ts";
 import { getPayroll } from "./getPayroll.ts";
 import { hire } from "./hire.ts";
 import { submitTimesheet } from "./submitTimesheet.ts";
@@ -25,6 +26,7 @@ export type RegisterPayrollOptions = {
   print?: (line: string) => void;
 };
 
+const ID_HELP = "the employment's full id (0x…, as `conductor payroll` prints it)";
 const rsc = (wei: bigint) => `${formatUnits(wei, 18)} RSC`;
 
 function defaultClient(options: ConnectionOptions): ConductorClient {
@@ -79,11 +81,12 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
         employmentIds: o.employment,
       });
       if (rows.length === 0) return print("no employments");
-      print(["id", "worker", "company", "wage/h", "accrued", "paid", "tax", "debt"].join("\t"));
+      print(["#", "employment id", "worker", "company", "wage/h", "accrued", "paid", "tax", "debt"].join("\t"));
       for (const r of rows) {
         print(
           [
-            r.employmentId,
+            employmentLabel(r.employmentId),
+            employmentIdHex(r.employmentId),
             r.worker,
             r.company,
             rsc(r.hourlyWage),
@@ -110,7 +113,9 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
           productivity: o.productivity,
           mode: o.mode,
         });
-        print(`hired: employment ${r.employmentId} (tx ${r.hash})`);
+        print(
+          `hired: employment ${employmentLabel(r.employmentId)}, id ${employmentIdHex(r.employmentId)} (tx ${r.hash})`,
+        );
       },
     );
 
@@ -120,7 +125,7 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
   ] as const) {
     connection(payroll.command(name))
       .description(`${done.replace("clocked", "clock")} (the worker)`)
-      .argument("<employmentId>")
+      .argument("<employmentId>", ID_HELP)
       .action(async (id: string, o: ConnectionOptions) => {
         const r = await action(makeClient(o), { employmentId: id });
         print(`${done}: employment ${id} (tx ${r.hash})`);
@@ -129,7 +134,7 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(payroll.command("withdraw"))
     .description("be paid what is owed: net wage to you, income tax to the capital pool (the worker)")
-    .argument("<employmentId>")
+    .argument("<employmentId>", ID_HELP)
     .action(async (id: string, o: ConnectionOptions) => {
       const r = await withdraw(makeClient(o), { employmentId: id });
       print(`paid: gross ${rsc(r.gross)}, net ${rsc(r.net)}, tax ${rsc(r.tax)}, still owed ${rsc(r.debt)}`);
@@ -137,7 +142,7 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(payroll.command("timesheet-submit"))
     .description("submit hours worked (the worker, timesheet mode)")
-    .argument("<employmentId>")
+    .argument("<employmentId>", ID_HELP)
     .requiredOption("--hours <hours>", "hours worked, e.g. 7.5")
     .action(async (id: string, o: ConnectionOptions & { hours: string }) => {
       const r = await submitTimesheet(makeClient(o), { employmentId: id, seconds: hoursToSeconds(o.hours) });
@@ -146,7 +151,7 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(payroll.command("timesheet-approve"))
     .description("approve submitted hours; the rest is rejected (the company)")
-    .argument("<employmentId>")
+    .argument("<employmentId>", ID_HELP)
     .requiredOption("--hours <hours>", "hours approved")
     .action(async (id: string, o: ConnectionOptions & { hours: string }) => {
       const r = await approveTimesheet(makeClient(o), { employmentId: id, seconds: hoursToSeconds(o.hours) });

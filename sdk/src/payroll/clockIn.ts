@@ -10,7 +10,7 @@ export type ClockInErrorType = ConductorInputError | ConductorContractError;
 /**
  * Starts a shift (the worker). Sent from the client's account, which must be the employment's worker.
  * @example
- * await clockIn(client, { employmentId: 1n });
+ * await clockIn(client, { employmentId });
  */
 export async function clockIn(client: ConductorClient, params: ClockInParameters): Promise<ClockInReturnType> {
   const employmentId = parse(IdSchema, params.employmentId, "employment id");

@@ -10,7 +10,7 @@ export type ClockOutErrorType = ConductorInputError | ConductorContractError;
 /**
  * Ends the shift and settles its pay (the worker). Sent from the client's account, which must be the employment's worker.
  * @example
- * await clockOut(client, { employmentId: 1n });
+ * await clockOut(client, { employmentId });
  */
 export async function clockOut(client: ConductorClient, params: ClockOutParameters): Promise<ClockOutReturnType> {
   const employmentId = parse(IdSchema, params.employmentId, "employment id");

@@ -4,10 +4,11 @@ import type { ConductorClient } from "../client.ts";
 import type { ConductorInputError } from "../errors.ts";
 import { toConductorError } from "../errors.ts";
 import { payrollAbi } from "../generated/abis.ts";
+import { listEmployments } from "./employments.ts";
 import { AddressSchema, IdSchema, parse, payrollAddress } from "./shared.ts";
 
 export type GetPayrollParameters = {
-  /** Only these employments (default: every employment). */
+  /** Only these employments (default: every employment, from the `Hired` events). */
   employmentIds?: readonly (bigint | number | string)[];
   /** Only employments of this worker. */
   worker?: string;
@@ -47,15 +48,7 @@ export async function getPayroll(
   const p = parse(Schema, params, "payroll query");
   const address = payrollAddress(client);
   try {
-    let ids = p.employmentIds;
-    if (!ids) {
-      const count = await client.publicClient.readContract({
-        address,
-        abi: payrollAbi,
-        functionName: "employmentCount",
-      });
-      ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
-    }
+    const ids = p.employmentIds ?? (await listEmployments(client, { worker: p.worker, company: p.company }));
     const rows: PayrollRow[] = [];
     for (const employmentId of ids) {
       const s = await client.publicClient.readContract({

@@ -23,12 +23,18 @@ export type HireParameters = {
   /** "Shift" (clock in/out, the default) or "Timesheet". */
   mode?: PayMode;
 };
+/** The largest occupation id an employment holds (Payroll's `PayrollOccupationIdTooLarge` above it). */
+export const MAX_OCCUPATION_ID = 65_535n;
+
+/** `employmentId` carries the company: `company << 96 | seq` (see `companyOf`, `employmentLabel`). */
 export type HireReturnType = { hash: Hash; receipt: TransactionReceipt; employmentId: bigint };
 export type HireErrorType = ConductorInputError | ConductorContractError;
 
 const HireSchema = z.object({
   worker: AddressSchema,
-  occupationId: IdSchema.refine((v) => v < 2n ** 32n, { message: "an occupation id fits in 32 bits" }),
+  occupationId: IdSchema.refine((v) => v <= MAX_OCCUPATION_ID, {
+    message: `an occupation id is at most ${MAX_OCCUPATION_ID} (16 bits in an employment)`,
+  }),
   productivity: FractionSchema,
   mode: z.enum(PayMode).default("Shift"),
 });

@@ -18,7 +18,7 @@ const Schema = z.object({ employmentId: IdSchema, seconds: SecondsSchema });
  * Submits timesheet work for the company to approve. Sent from the client's account, which must be
  * the employment's worker (timesheet mode).
  * @example
- * await submitTimesheet(client, { employmentId: 2n, seconds: 8 * 3600 });
+ * await submitTimesheet(client, { employmentId, seconds: 8 * 3600 });
  */
 export async function submitTimesheet(
   client: ConductorClient,

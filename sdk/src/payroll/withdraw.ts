@@ -20,7 +20,7 @@ export type WithdrawErrorType = ConductorInputError | ConductorContractError;
  * Settles and pays what the worker is owed: the net wage to her, the income tax to the capital pool.
  * Sent from the client's account, which must be the employment's worker.
  * @example
- * const { net, tax } = await withdraw(client, { employmentId: 1n });
+ * const { net, tax } = await withdraw(client, { employmentId });
  */
 export async function withdraw(client: ConductorClient, params: WithdrawParameters): Promise<WithdrawReturnType> {
   const employmentId = parse(IdSchema, params.employmentId, "employment id");

@@ -24,7 +24,7 @@ function args(params: AssignMaintenanceParameters): readonly unknown[] {
  * Payroll pays it from now on become the building's maintenance costs (booked by `bookWages`).
  * Sent from the housing company's treasury account; a Safe treasury uses {@link encodeAssignMaintenance}.
  * @example
- * await assignMaintenance(client, { employmentId: 4, buildingId: 1 });
+ * await assignMaintenance(client, { employmentId, buildingId: 1 });
  */
 export async function assignMaintenance(
   client: ConductorClient,

@@ -15,7 +15,7 @@ function args(params: UnassignMaintenanceParameters): readonly unknown[] {
  * Books an employment's unbooked maintenance wages, then ends its assignment to its building. Sent
  * from the housing company's treasury account; a Safe treasury uses {@link encodeUnassignMaintenance}.
  * @example
- * await unassignMaintenance(client, { employmentId: 4 });
+ * await unassignMaintenance(client, { employmentId });
  */
 export async function unassignMaintenance(
   client: ConductorClient,

@@ -1,3 +1,4 @@
+import { companyOf } from "../../payroll/employments.ts";
 import { settle, type WageEpoch } from "../../payroll/wage.ts";
 import { ONE } from "../ledger.ts";
 import type { EventOf, TxEvents } from "../types.ts";
@@ -61,7 +62,8 @@ type Action = EventOf<"ActionPerformed">;
  * - every `WagePaid`: gross ≤ owed (accrued − paid), debt == owed − gross, gross == min(owed,
  *   company balance), tax == ⌊gross × IncomeTaxRate / 1e18⌋, net == gross − tax, with its `Wage`
  *   (net, company → worker) and `IncomeTax` (tax, company → capital pool) in the same transaction;
- * - every `Wage`/`IncomeTax` action belongs to a `WagePaid`; so paid + debt == accrued always.
+ * - every `Wage`/`IncomeTax` action belongs to a `WagePaid`; so paid + debt == accrued always;
+ * - every `Hired` employment id carries its company (`id >> 96`, see `companyOf`) and is new.
  *
  * A settlement that accrues nothing emits no event; the rule assumes it changed nothing but the
  * epoch walked (true whenever an hourly wage is at least 3,600 wei, i.e. ≥ 1 wei per second).
@@ -117,9 +119,13 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
       if (list === undefined || list.length === 0) {
         ctx.report(ev, `occupation ${occupationId} with a wage epoch in the schedule`, "no epoch");
       }
+      const company = topicAddress(ev, 3);
+      const idCompany = companyOf(BigInt(id)).toLowerCase();
+      if (idCompany !== company) ctx.report(ev, `an employment id carrying its company ${company}`, idCompany);
+      if (employments.has(id)) ctx.report(ev, `a new employment id`, `${id}, hired before`);
       employments.set(id, {
         worker: topicAddress(ev, 2),
-        company: topicAddress(ev, 3),
+        company,
         occupationId,
         productivity: dataWord(ev, 1),
         epoch: Math.max(0, (list?.length ?? 1) - 1),
@@ -270,7 +276,8 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
     description:
       "every PayAccrued, TimesheetApproved and WagePaid equals the wage formula over the recorded employments, " +
       "shifts, timesheets and wage epochs (delay and decay); paid + debt == accrued, never paid beyond accrued; " +
-      "income tax == ⌊gross × IncomeTaxRate / 1e18⌋; every Wage/IncomeTax belongs to a WagePaid",
+      "income tax == ⌊gross × IncomeTaxRate / 1e18⌋; every Wage/IncomeTax belongs to a WagePaid; " +
+      "every employment id carries its company",
     addresses: [payroll, schedule],
     needsTimestamp: (ev) => ev.type === "Other" && (ev.address === payroll || ev.address === schedule),
     onEvent(ev, _i, tx: TxEvents, ctx) {

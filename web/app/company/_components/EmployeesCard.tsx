@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { employmentIdHex, employmentLabel } from "../../../../sdk/src/payroll/employments.ts";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
 import { useCompanyClient } from "./useCompanyClient.ts";
 
@@ -33,7 +34,7 @@ export function EmployeesCard({ safe }: { safe: string }) {
             <tbody>
               {rows.data.map((r) => (
                 <tr key={String(r.employmentId)}>
-                  <td>#{String(r.employmentId)}</td>
+                  <td title={employmentIdHex(r.employmentId)}>{employmentLabel(r.employmentId)}</td>
                   <td>{shortAddress(r.worker)}</td>
                   <td>{formatRsc(r.hourlyWage)}</td>
                   <td>{formatRsc(r.paid)}</td>

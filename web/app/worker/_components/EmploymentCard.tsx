@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useWriteContract } from "wagmi";
 import { z } from "zod";
 import { payrollAbi } from "../../../../sdk/src/generated/abis.ts";
+import { employmentIdHex, employmentLabel } from "../../../../sdk/src/payroll/employments.ts";
 import { incomeTax } from "../../../../sdk/src/payroll/wage.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { useAddressNames } from "../../../hooks/useAddressNames.ts";
@@ -41,7 +42,9 @@ export function EmploymentCard({
   const hoursId = useId();
   const [hoursError, setHoursError] = useState<string>();
   const id = e.employmentId;
-  const titleId = `employment-${id}`;
+  /** The full id in hex, for test ids (the id carries the company; people see `#<seq>`). */
+  const key = employmentIdHex(id);
+  const titleId = `employment-${key}`;
   const company = nameOf(e.company) ?? shortAddress(e.company);
   const tax = incomeTaxRate === undefined ? undefined : incomeTax(e.debt, incomeTaxRate);
   const busy = tx.state.status === "signing" || tx.state.status === "pending";
@@ -58,9 +61,9 @@ export function EmploymentCard({
     );
 
   return (
-    <section className="card" aria-labelledby={titleId} data-testid={`employment-${id}`}>
+    <section className="card" aria-labelledby={titleId} data-testid={`employment-${key}`}>
       <h2 id={titleId}>
-        {company} <span className="muted">· employment #{String(id)}</span>
+        {company} <span className="muted">· employment {employmentLabel(id)}</span>
       </h2>
       <p>
         {formatRsc(e.hourlyWage)} an hour (occupation #{e.occupationId}), paid by{" "}
@@ -70,7 +73,7 @@ export function EmploymentCard({
         Owed to you now (gross){e.onShift ? ", accruing by the second while you are on shift" : ""}:
       </p>
       <LiveAccrual employment={e} />
-      <p className="muted" data-testid={`withdraw-preview-${id}`}>
+      <p className="muted" data-testid={`withdraw-preview-${key}`}>
         Withdrawing now pays you{" "}
         {tax === undefined
           ? "…"
@@ -91,7 +94,7 @@ export function EmploymentCard({
           Withdraw
         </button>
       </div>
-      <p data-testid={`shift-${id}`}>
+      <p data-testid={`shift-${key}`}>
         {e.mode === "Shift"
           ? e.onShift
             ? "On shift."
@@ -121,7 +124,7 @@ export function EmploymentCard({
           )}
         </form>
       )}
-      <TxStatus state={tx.state} testId={`tx-${id}`} />
+      <TxStatus state={tx.state} testId={`tx-${key}`} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { employmentIdHex } from "../../../../sdk/src/payroll/employments.ts";
 import type { EmploymentView } from "../../../hooks/useEmployments.ts";
 import { formatRscPrecise } from "../../../lib/format.ts";
 
@@ -24,7 +25,7 @@ export function LiveAccrual({ employment }: { employment: EmploymentView }) {
   }, [employment.onShift]);
   const owed = now === undefined ? employment.debt : owedAt(employment, now);
   return (
-    <p className="big" data-testid={`owed-${employment.employmentId}`} aria-live="off">
+    <p className="big" data-testid={`owed-${employmentIdHex(employment.employmentId)}`} aria-live="off">
       {formatRscPrecise(owed)}
     </p>
   );
