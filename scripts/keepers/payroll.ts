@@ -14,8 +14,9 @@ import { requireWallet } from "../../sdk/src/client.ts";
 import { contractAddress } from "../../sdk/src/deployment.ts";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
 import { employmentLabel, listEmployments } from "../../sdk/src/payroll/employments.ts";
+import { type KeeperLog, startLoop, withRetry } from "./loop.ts";
 
-export type KeeperLog = (level: "info" | "warn" | "error", message: string) => void;
+export type { KeeperLog };
 
 export type SettleOptions = {
   /** Employments per `settleBatch` transaction (default 50). */
@@ -38,7 +39,6 @@ export type SettleReport = {
 
 const defaultLog: KeeperLog = (level, message) =>
   console[level === "info" ? "log" : level](`[payroll keeper] ${message}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The employments to settle: every open shift, and every employment still owed pay (the rest of
@@ -68,9 +68,8 @@ export async function settleOpenShifts(client: ConductorClient, options: SettleO
   const report: SettleReport = { open, settled: [], failed: [] };
   for (let i = 0; i < open.length; i += batchSize) {
     const batch = open.slice(i, i + batchSize);
-    let done = false;
-    for (let attempt = 1; attempt <= attempts && !done; attempt++) {
-      try {
+    const sent = await withRetry(
+      async () => {
         const hash = await wallet.writeContract({
           address,
           abi: payrollAbi,
@@ -79,28 +78,25 @@ export async function settleOpenShifts(client: ConductorClient, options: SettleO
         });
         const receipt = await client.publicClient.waitForTransactionReceipt({ hash });
         if (receipt.status !== "success") throw new Error(`settleBatch ${hash} reverted`);
-        const failures = parseEventLogs({ abi: payrollAbi, eventName: "SettlementFailed", logs: receipt.logs });
-        const failedIds = new Set(failures.map((f) => f.args.employmentId));
-        for (const f of failures) {
-          report.failed.push({ employmentId: f.args.employmentId, reason: f.args.reason });
-          log(
-            "warn",
-            `employment ${employmentLabel(f.args.employmentId)} not settled (revert data ${f.args.reason}); retried next pass`,
-          );
-        }
-        report.settled.push(...batch.filter((id) => !failedIds.has(id)));
-        done = true;
-      } catch (error) {
-        const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        if (attempt < attempts) {
-          log("warn", `batch of ${batch.length} failed (attempt ${attempt}/${attempts}): ${message}; retrying`);
-          await sleep(retryDelayMs * 2 ** (attempt - 1));
-        } else {
-          log("error", `batch of ${batch.length} failed ${attempts} times: ${message}; retried next pass`);
-          for (const employmentId of batch) report.failed.push({ employmentId, reason: message });
-        }
-      }
+        return parseEventLogs({ abi: payrollAbi, eventName: "SettlementFailed", logs: receipt.logs });
+      },
+      `batch of ${batch.length}`,
+      log,
+      { attempts, retryDelayMs },
+    );
+    if (!sent.ok) {
+      for (const employmentId of batch) report.failed.push({ employmentId, reason: sent.reason });
+      continue;
     }
+    const failedIds = new Set(sent.value.map((f) => f.args.employmentId));
+    for (const f of sent.value) {
+      report.failed.push({ employmentId: f.args.employmentId, reason: f.args.reason });
+      log(
+        "warn",
+        `employment ${employmentLabel(f.args.employmentId)} not settled (revert data ${f.args.reason}); retried next pass`,
+      );
+    }
+    report.settled.push(...batch.filter((id) => !failedIds.has(id)));
   }
   log("info", `pass done: ${report.open.length} due, ${report.settled.length} settled, ${report.failed.length} failed`);
   return report;
@@ -120,22 +116,5 @@ export type KeeperOptions = SettleOptions & {
  */
 export function startPayrollKeeper(client: ConductorClient, options: KeeperOptions = {}) {
   const { intervalMs = 3_600_000, log = defaultLog } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const pass = async () => {
-    if (stopped) return;
-    running = settleOpenShifts(client, options).catch((error) => log("error", `pass failed: ${String(error)}`));
-    await running;
-    if (!stopped) timer = setTimeout(pass, intervalMs);
-  };
-  void pass();
-  return {
-    /** Stops after the pass in progress, if any. */
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startLoop(() => settleOpenShifts(client, { ...options, log }), intervalMs, log);
 }
