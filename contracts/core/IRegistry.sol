@@ -59,6 +59,10 @@ interface IRegistry {
     /// @notice Whether `account` is an active (not suspended) member.
     function isMember(address account) external view returns (bool);
 
+    /// @notice The address member `account` was recovered to (0: never recovered). Follow it until
+    /// a registered address to reach the member's current key (a key may be recovered again).
+    function successorOf(address account) external view returns (address);
+
     /// @notice Onboards `member` as a Person. Only registrars. Emits {MemberOnboarded}.
     function onboardMember(address member) external returns (uint56 memberId);
 
@@ -73,8 +77,8 @@ interface IRegistry {
     /// @notice Restores a suspended account. Only registrars. Emits {AccountRestored}.
     function restore(address account) external;
 
-    /// @notice Moves member `lost` (balance, membership, member id) onto the new address `to`.
-    /// Only registrars. Emits {MemberRecovered}.
+    /// @notice Moves member `lost` (balance, membership, member id) onto the new address `to`, and
+    /// records `to` as `lost`'s successor ({successorOf}). Only registrars. Emits {MemberRecovered}.
     function recoverMember(address lost, address to) external;
 
     // ERC-6372 clock and the votes a Governor reads.

@@ -87,6 +87,8 @@ interface IReserve {
     /// @notice Marks a redemption paid in USD and burns its RSC. Only custodians. Emits {RedemptionPaid}.
     function markRedemptionPaid(uint256 redemptionId, bytes32 payoutRef) external;
 
-    /// @notice Refuses a redemption and returns its RSC. Only custodians. Emits {RedemptionRefunded}.
+    /// @notice Refuses a redemption and returns its RSC to the holder: to her current key when the
+    /// Registry recovered her account meanwhile ({IRegistry-successorOf}). Only custodians.
+    /// Emits {RedemptionRefunded}.
     function refundRedemption(uint256 redemptionId, string calldata reason) external;
 }

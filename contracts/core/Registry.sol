@@ -26,6 +26,8 @@ contract Registry is IRegistry, Initializable, AccessControlUpgradeable, UUPSUpg
         uint64 memberCount;
         uint56 lastMemberId;
         mapping(address treasury => Company) companies;
+        // a recovered member's lost key => the key it was recovered to
+        mapping(address lost => address successor) successors;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.Registry")) - 1)) & ~bytes32(uint256(0xff))
@@ -151,7 +153,13 @@ contract Registry is IRegistry, Initializable, AccessControlUpgradeable, UUPSUpg
         IRSC.Account memory a = $.rsc.accountOf(lost);
         if (a.kind != Kind.Person) revert RegistryNotAMember(lost);
         $.rsc.recoverAccount(lost, to);
+        $.successors[lost] = to;
         emit MemberRecovered(lost, to, a.tag);
+    }
+
+    /// @inheritdoc IRegistry
+    function successorOf(address account) external view returns (address) {
+        return _s().successors[account];
     }
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}

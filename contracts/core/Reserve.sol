@@ -7,7 +7,8 @@ import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/U
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IRegionParameters} from "../governance/IRegionParameters.sol";
-import {Action} from "./ConductorTypes.sol";
+import {Action, Kind} from "./ConductorTypes.sol";
+import {IRegistry} from "./IRegistry.sol";
 import {IReserve} from "./IReserve.sol";
 import {IRSC} from "./IRSC.sol";
 
@@ -21,6 +22,8 @@ contract Reserve is IReserve, Initializable, AccessControlUpgradeable, UUPSUpgra
     bytes32 public constant CUSTODIAN_ROLE = keccak256("CUSTODIAN_ROLE");
 
     uint256 private constant ONE = 1e18;
+    /// @dev Recoveries followed to find a refunded holder's current key (each one a registrar's act).
+    uint256 private constant MAX_RECOVERIES = 16;
 
     /// @custom:storage-location erc7201:conductor.storage.Reserve
     struct ReserveStorage {
@@ -135,7 +138,7 @@ contract Reserve is IReserve, Initializable, AccessControlUpgradeable, UUPSUpgra
         ReserveStorage storage $ = _s();
         Redemption storage r = _pending($, redemptionId);
         r.status = RedemptionStatus.Refunded;
-        $.rsc.move(Action.Refund, address(this), r.holder, r.amount, bytes32(redemptionId));
+        $.rsc.move(Action.Refund, address(this), _currentKey($, r.holder), r.amount, bytes32(redemptionId));
         emit RedemptionRefunded(redemptionId, reason);
     }
 
@@ -155,6 +158,19 @@ contract Reserve is IReserve, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     // ================================================================== internal
+
+    /// @dev Where `holder`'s money goes now: her own address, or — when the Registry recovered
+    /// her account to a new key since (an unregistered address with a successor) — the last key in
+    /// the chain of recoveries. Bounded by `MAX_RECOVERIES` hops.
+    function _currentKey(ReserveStorage storage $, address holder) private view returns (address) {
+        IRegistry registry = IRegistry($.rsc.registry());
+        for (uint256 hop = 0; hop < MAX_RECOVERIES && $.rsc.kindOf(holder) == Kind.None; ++hop) {
+            address next = registry.successorOf(holder);
+            if (next == address(0)) break;
+            holder = next;
+        }
+        return holder;
+    }
 
     function _pending(ReserveStorage storage $, uint256 redemptionId) private view returns (Redemption storage r) {
         if (redemptionId >= $.redemptions.length) revert ReserveRedemptionNotPending(redemptionId, RedemptionStatus.None);

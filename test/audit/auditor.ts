@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
-import { Contract, parseEther } from "ethers";
+import { Contract, parseEther, Wallet } from "ethers";
 import { AuditInterruptedError, runAudit } from "../../sdk/src/audit/auditor.ts";
 import { auditCommand, EXIT } from "../../sdk/src/audit/cli.ts";
 import type { AuditReport } from "../../sdk/src/audit/report.ts";
@@ -59,6 +59,25 @@ describe("auditor on a local node", function () {
     expect(report.transfers).to.equal(report.actions + 30); // 30 direct payments in the seed
     const rsc = new Contract(r.deployment.contracts.RSC, abis.rscAbi as never, r.ethers.provider);
     expect(report.totalSupply).to.equal(String(await rsc.totalSupply()));
+  });
+
+  it("passes a redemption refunded to the holder's recovered key", async () => {
+    const ivo = demoSigner(r, "Ivo");
+    const reserve = new Contract(r.deployment.contracts.Reserve, abis.reserveAbi as never, ivo);
+    await (await reserve.requestRedemption(5n * ONE)).wait();
+    const redemptionId = (await reserve.redemptionCount()) - 1n;
+    const registry = new Contract(
+      r.deployment.contracts.Registry,
+      abis.registryAbi as never,
+      demoSigner(r, "Registrar"),
+    );
+    const newKey = Wallet.createRandom().address;
+    await (await registry.recoverMember(ivo.address, newKey)).wait();
+    await asCustodians(r, "refundRedemption", [redemptionId, "bank details invalid"]);
+    const rsc = new Contract(r.deployment.contracts.RSC, abis.rscAbi as never, r.ethers.provider);
+    expect(await rsc.balanceOf(ivo.address)).to.equal(0n);
+    const report = await audit();
+    expect(report.violations).to.deep.equal([]);
   });
 
   it("reports where the contract's transfer table differs from the auditor's own", async () => {

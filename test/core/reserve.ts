@@ -222,6 +222,23 @@ describe("Reserve", () => {
       expect(await r.rsc.balanceOf(r.bob.address)).to.equal(MEMBER_FUNDS);
     });
 
+    it("refunded to a holder whose key was recovered meanwhile: the escrow reaches her current key", async () => {
+      const r = await networkHelpers.loadFixture(requested);
+      const [key2, key3] = [r.signers[17].address, r.signers[18].address];
+      await r.registry.recoverMember(r.alice.address, key2);
+      await r.registry.recoverMember(key2, key3);
+      expect([await r.registry.successorOf(r.alice.address), await r.registry.successorOf(key2)]).to.deep.equal([
+        key2,
+        key3,
+      ]);
+      expect(await r.registry.successorOf(key3)).to.equal(ethers.ZeroAddress);
+      await expect(r.reserveAsCustodian.refundRedemption(0, "bank details invalid"))
+        .to.emit(r.rsc, "ActionPerformed")
+        .withArgs(a("Refund"), await r.reserve.getAddress(), key3, 100n * ONE + 1n, id(0));
+      expect(await r.rsc.balanceOf(key3)).to.equal(MEMBER_FUNDS);
+      expect(await r.rsc.balanceOf(r.alice.address)).to.equal(0n);
+    });
+
     it("refuses zero, more than the balance, an unregistered or a suspended holder", async () => {
       const r = await networkHelpers.loadFixture(setup);
       await expect(r.reserve.connect(r.alice).requestRedemption(0)).to.be.revertedWithCustomError(

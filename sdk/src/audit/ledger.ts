@@ -105,6 +105,8 @@ export class Ledger {
         from.kind = 0;
         from.tag = 0n;
         from.suspended = false;
+        // A pending redemption follows its holder's new key: a refund goes there (Reserve).
+        for (const r of this.redemptions.values()) if (r.holder === event.from) r.holder = event.to;
         return;
       }
       case "ParameterChanged":
