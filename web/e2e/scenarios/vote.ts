@@ -78,6 +78,12 @@ export const voteScenarios: Scenario[] = [
         .waitFor({ timeout: 20_000 });
       await proposal.getByRole("button", { name: "Vote for" }).click();
       await proposal.getByText("Vote for: confirmed").waitFor({ timeout: 20_000 });
+      // One vote per member: the buttons give way to the marker.
+      await proposal.getByTestId("proposal-voted").waitFor({ timeout: 20_000 });
+      expect(
+        (await proposal.getByRole("button", { name: "Vote against" }).count()) === 0,
+        "no vote button after voting",
+      );
       const id = (await proposal.getAttribute("data-id")) ?? "";
       await othersVoteFor(ctx, BigInt(id), ["Bo", "Cleo", "Dev", "Eli", "Fern"]);
       await proposal.getByTestId("proposal-tally").filter({ hasText: "For 6" }).waitFor({ timeout: 20_000 });
@@ -86,6 +92,12 @@ export const voteScenarios: Scenario[] = [
       await ctx.region.increaseTime((await governorNumber(ctx, "votingPeriod")) + 1);
       await proposal.getByRole("button", { name: "Queue" }).click();
       await proposal.getByText("Queue: confirmed").waitFor({ timeout: 20_000 });
+      // Before the timelock's delay the Execute button is shown, disabled, with the time it opens.
+      await proposal.getByTestId("proposal-waiting").waitFor({ timeout: 20_000 });
+      expect(
+        await proposal.getByRole("button", { name: "Execute" }).isDisabled(),
+        "Execute disabled before the timelock allows it",
+      );
       const timelock = createPublicClient({ transport: http(ctx.region.rpcUrl) });
       const minDelay = await timelock.readContract({
         address: ctx.region.deployment.contracts.Timelock,
