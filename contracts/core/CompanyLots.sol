@@ -123,16 +123,6 @@ library CompanyLots {
         return word;
     }
 
-    /// @dev Whether the oldest uncollected lot of the company with account word `word` is due under
-    /// `delay` (no storage access).
-    function hasDueLot(uint256 word, uint256 delay) internal view returns (bool) {
-        if (word & UNCOLLECTED_BIT == 0) return false;
-        // Cannot overflow: a window is below 2^24 and a delay below 2^32 seconds.
-        unchecked {
-            return ((word >> CURSOR_WINDOW_SHIFT) & U24) * LOT_WINDOW + delay <= block.timestamp;
-        }
-    }
-
     /// @dev Moves the company's collection cursor to `cursor` (the caller checks the bounds);
     /// returns its account word with the oldest uncollected lot's window, to store.
     function setCursor(address company, uint256 word, uint256 cursor) internal returns (uint256) {

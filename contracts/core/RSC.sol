@@ -80,7 +80,7 @@ contract RSC is
     uint256 private constant SALES_TAX_SHIFT = 72;
     uint256 private constant INCOME_TAX_SHIFT = 132;
     uint256 private constant DELAY_SHIFT = 192;
-    uint256 private constant REGIONAL_DELAY_SHIFT = 224;
+    uint256 private constant REGIONAL_DELAY_SHIFT = DELAY_SHIFT + 32; // the next uint32 (see {_hasDueLot})
     uint256 private constant RATE_MASK = (uint256(1) << 60) - 1;
     uint256 private constant PAUSE_BITS = (uint256(1) << 72) - 1;
 
@@ -478,14 +478,15 @@ contract RSC is
 
     /// @dev Whether the account of `kind` whose word was `word` is a company whose oldest
     /// uncollected lot is due, under the delays in `config` (no storage access). Only a company with
-    /// an uncollected lot has bit 137 set (a Person's bit 137 is never used). This is
-    /// {CompanyLots-hasDueLot} with the delay picked by kind, in assembly: every company outflow
-    /// runs it.
+    /// an uncollected lot has bit 137 set (a Person's bit 137 is never used): then the lot at the
+    /// cursor (its window in bits 138..161) is due when `window × LOT_WINDOW + delay <= now`, the
+    /// delay picked by kind. In assembly: every company outflow runs it.
     function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool due) {
         assembly ("memory-safe") {
-            // bit 137: an uncollected lot; bits 138..161: its window (15-minute units); the delay is
-            // the uint32 at bit 192 of the config word, or at bit 224 for a RegionalCompany (3).
-            // Cannot overflow: window < 2^24, window × 900 + delay < 2^35.
+            // Literals, for the gas (test/core/CompanyLotsLayout.t.sol pins them to the library):
+            // bit 137 = CompanyLots.UNCOLLECTED_BIT, 138 = CURSOR_WINDOW_SHIFT, 900 = LOT_WINDOW;
+            // 192 = DELAY_SHIFT, + 32 for a RegionalCompany (kind 3) = REGIONAL_DELAY_SHIFT.
+            // Cannot overflow: a window is below 2^24, window × 900 + delay below 2^35.
             if and(word, shl(137, 1)) {
                 let delay := and(shr(add(192, shl(5, eq(kind, 3))), config), 0xffffffff)
                 due := iszero(gt(add(mul(and(shr(138, word), 0xffffff), 900), delay), timestamp()))

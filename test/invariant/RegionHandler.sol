@@ -43,6 +43,10 @@ contract RegionHandler {
     uint256 public pendingEscrow;
     /// @notice How often each kind of call did something (for the run's coverage).
     uint256 public deposits;
+    /// @notice Deposits that went through with the supply past the backing after them (must stay 0).
+    uint256 public mintsPastBacking;
+    /// @notice The supply when reserves were last attested: past the backing only if they fell short.
+    uint256 public supplyAtAttestation;
     uint256 public recoveries;
     uint256 public redemptionsSettled;
 
@@ -94,14 +98,18 @@ contract RegionHandler {
         VM.prank(custodian);
         try reserve.attestDeposit(keccak256(abi.encode("deposit", salt++)), to, usd) {
             ++deposits;
+            (uint256 reserves,,) = reserve.attestedReserves();
+            if (rsc.totalSupply() > reserves * params.exchangeRate() / 1e18) ++mintsPastBacking;
         } catch {}
     }
 
-    /// @notice The custodians publish new reserves (refused below the supply).
+    /// @notice The custodians publish new reserves (below the supply: recorded as a shortfall).
     function attestReserves(uint256 usd) external {
         usd = usd % 1e30;
         VM.prank(custodian);
-        try reserve.attestReserves(usd, uint48(block.timestamp), bytes32(salt++)) {} catch {}
+        try reserve.attestReserves(usd, uint48(block.timestamp), bytes32(salt++)) {
+            supplyAtAttestation = rsc.totalSupply();
+        } catch {}
     }
 
     /// @notice A direct `transfer` or `transferFrom` between two random actors of any kind.
