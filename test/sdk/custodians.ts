@@ -158,10 +158,26 @@ describe("sdk custodian actions against a real node: redemptions through the cus
       );
     });
 
+    it("reserves below the supply are refused before sending (the shortfall must be accepted)", async () => {
+      const custodian = r.custodians[0];
+      await refusesWithoutSending(
+        custodian,
+        () =>
+          attestReserves(custodian.client, {
+            usdReserves: "1",
+            asOf: 1,
+            report: "r",
+            cosigners: [r.custodians[1].account],
+          }),
+        ConductorPreflightError,
+        /would not back the supply of [0-9.]+ RSC/,
+      );
+    });
+
     it("a future attestation is refused, decoded", async () => {
       const e = await expectError(
         attestReserves(r.custodians[0].client, {
-          usdReserves: "1",
+          usdReserves: "1000000000",
           asOf: "2999-01-01",
           report: "r",
           cosigners: [r.custodians[1].account],
