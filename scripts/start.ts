@@ -5,7 +5,7 @@
  *    contract rejects (reads pass through);
  * 2. deploys the region with Hardhat Ignition (record in .conductor/deployment-<chainId>.json);
  * 3. seeds members, companies, reserves, deposits, employments and a history;
- * 4. starts the keepers (payroll settlement, profit-at-rest collection);
+ * 4. starts the keepers (payroll settlement, housing wage booking, profit-at-rest collection);
  * 5. prints the RPC URL, chain id, contract addresses and demo accounts, and stays up until Ctrl-C.
  * Set CONDUCTOR_EXIT_AFTER_SEED=1 to stop after seeding (used by tests).
  */
@@ -16,6 +16,7 @@ import hre, { network } from "hardhat";
 import { z } from "zod";
 import { createConductorClient } from "../sdk/src/client.ts";
 import { startGateway } from "./gateway/gateway.ts";
+import { bookMaintenanceWages } from "./keepers/housing.ts";
 import { startLoop } from "./keepers/loop.ts";
 import { settleOpenShifts } from "./keepers/payroll.ts";
 import { collectDueLots } from "./keepers/profitAtRest.ts";
@@ -133,18 +134,20 @@ console.log("  (accounts, companies and addresses are also in .conductor/demo.js
 
 // Keepers, one pass an hour (KEEPER_INTERVAL_MS to change), one after the other from the registrar's
 // account (one nonce sequence): payroll settles every open shift, paying workers without asking;
-// profit-at-rest collects every company's due lots into the capital pool.
+// housing books the maintenance wages just paid into their month's building costs; profit-at-rest
+// collects every company's due lots into the capital pool.
 const registrarKey = seeded.accounts.find((a) => a.role === "registrar")!.privateKey;
 const keeperClient = createConductorClient({ rpcUrl, deployment, privateKey: registrarKey });
 const keeper = startLoop(
   async () => {
     await settleOpenShifts(keeperClient);
+    await bookMaintenanceWages(keeperClient);
     await collectDueLots(keeperClient);
   },
   Number(process.env.KEEPER_INTERVAL_MS ?? 3_600_000),
   (level, message) => console[level === "info" ? "log" : level](`[keepers] ${message}`),
 );
-console.log("keepers: payroll settles open shifts, profit-at-rest collects due lots, every hour");
+console.log("keepers: every hour, payroll settles open shifts, housing books wages, profit-at-rest collects due lots");
 
 // The dashboard (Next.js dev server) against the gateway, with the local demo-account picker.
 const dashboard = env.data.CONDUCTOR_EXIT_AFTER_SEED

@@ -2,6 +2,9 @@
  * What every keeper shares: a pass run now and every `intervalMs`, never overlapping the previous
  * one, and a transaction retried with backoff before it is left for the next pass.
  */
+import type { Abi, Address, TransactionReceipt } from "viem";
+import { type ConductorClient, requireWallet } from "../../sdk/src/client.ts";
+
 export type KeeperLog = (level: "info" | "warn" | "error", message: string) => void;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,4 +67,18 @@ export function startLoop(pass: () => Promise<unknown>, intervalMs: number, log:
       await running;
     },
   };
+}
+
+/**
+ * Sends `call` (a contract write: address, abi, functionName, args) from the client's wallet and
+ * waits for it; returns the receipt, or throws when the transaction reverted.
+ */
+export async function sendAndWait(
+  client: ConductorClient,
+  call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] },
+): Promise<TransactionReceipt> {
+  const hash = await requireWallet(client).writeContract(call as never);
+  const receipt = await client.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${call.functionName} ${hash} reverted`);
+  return receipt;
 }

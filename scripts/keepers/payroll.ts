@@ -14,7 +14,7 @@ import { requireWallet } from "../../sdk/src/client.ts";
 import { contractAddress } from "../../sdk/src/deployment.ts";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
 import { employmentLabel, listEmployments } from "../../sdk/src/payroll/employments.ts";
-import { type KeeperLog, startLoop, withRetry } from "./loop.ts";
+import { type KeeperLog, sendAndWait, startLoop, withRetry } from "./loop.ts";
 
 export type { KeeperLog };
 
@@ -62,7 +62,7 @@ export async function dueEmployments(client: ConductorClient): Promise<bigint[]>
 /** One pass: settles and pays every open shift and every employment owed pay, in batches. */
 export async function settleOpenShifts(client: ConductorClient, options: SettleOptions = {}): Promise<SettleReport> {
   const { batchSize = 50, attempts = 3, retryDelayMs = 1_000, log = defaultLog } = options;
-  const wallet = requireWallet(client);
+  requireWallet(client);
   const address = contractAddress(client.deployment, "Payroll");
   const open = await dueEmployments(client);
   const report: SettleReport = { open, settled: [], failed: [] };
@@ -70,14 +70,12 @@ export async function settleOpenShifts(client: ConductorClient, options: SettleO
     const batch = open.slice(i, i + batchSize);
     const sent = await withRetry(
       async () => {
-        const hash = await wallet.writeContract({
+        const receipt = await sendAndWait(client, {
           address,
           abi: payrollAbi,
           functionName: "settleBatch",
           args: [batch],
         });
-        const receipt = await client.publicClient.waitForTransactionReceipt({ hash });
-        if (receipt.status !== "success") throw new Error(`settleBatch ${hash} reverted`);
         return parseEventLogs({ abi: payrollAbi, eventName: "SettlementFailed", logs: receipt.logs });
       },
       `batch of ${batch.length}`,

@@ -14,7 +14,7 @@ import { requireWallet } from "../../sdk/src/client.ts";
 import { kindId } from "../../sdk/src/core/enums.ts";
 import { contractAddress } from "../../sdk/src/deployment.ts";
 import { profitAtRestAbi, registryAbi, rscAbi } from "../../sdk/src/generated/abis.ts";
-import { type KeeperLog, type RetryOptions, startLoop, withRetry } from "./loop.ts";
+import { type KeeperLog, type RetryOptions, sendAndWait, startLoop, withRetry } from "./loop.ts";
 
 /** Lots per `collect` call (the contract's MAX_COLLECT). */
 const MAX_COLLECT = 256n;
@@ -89,7 +89,7 @@ export async function dueCompanies(client: Reader): Promise<Address[]> {
 /** One pass: collects every due lot of every company, up to 1,024 lots per company. */
 export async function collectDueLots(client: ConductorClient, options: CollectOptions = {}): Promise<CollectReport> {
   const { log = defaultLog } = options;
-  const wallet = requireWallet(client);
+  requireWallet(client);
   const address = contractAddress(client.deployment, "ProfitAtRest");
   const due = await dueCompanies(client);
   const report: CollectReport = { due, collected: [], failed: [] };
@@ -99,14 +99,12 @@ export async function collectDueLots(client: ConductorClient, options: CollectOp
     for (let round = 0; round < ROUNDS; round++) {
       const sent = await withRetry(
         async () => {
-          const hash = await wallet.writeContract({
+          const receipt = await sendAndWait(client, {
             address,
             abi: profitAtRestAbi,
             functionName: "collect",
             args: [company, MAX_COLLECT],
           });
-          const receipt = await client.publicClient.waitForTransactionReceipt({ hash });
-          if (receipt.status !== "success") throw new Error(`collect ${hash} reverted`);
           return parseEventLogs({ abi: profitAtRestAbi, eventName: "ProfitAtRestCollected", logs: receipt.logs });
         },
         `collection of ${company}`,
