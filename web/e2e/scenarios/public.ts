@@ -36,6 +36,11 @@ export const publicScenarios: Scenario[] = [
       const params = page.getByTestId("parameters");
       await params.locator("tr", { hasText: "SalesTaxRate" }).filter({ hasText: "8 %" }).waitFor();
       await page.getByTestId("pool-balance").waitFor();
+      // What backs RSC: the demo's reserves cover its supply, so no shortfall is shown.
+      const backing = page.getByTestId("backing");
+      await backing.getByText("RSC in circulation").waitFor({ timeout: 20_000 });
+      await backing.getByText("USD reserves attested").waitFor();
+      expect((await page.getByTestId("shortfall").count()) === 0, "the demo region is fully backed");
       expect((await page.locator("svg.chart path.line").count()) === 1, "the capital pool chart should be drawn");
       await page.getByLabel("Action").selectOption("All");
       await page.screenshot({ path: `${SHOTS}public.png`, fullPage: true });
