@@ -89,7 +89,7 @@ export const redemptionRule: AuditRule = {
   name: "redemption-settlement",
   description:
     "a redemption escrows `amount` into the Reserve and owes floor(amount × 1e18 / ExchangeRate) USD; paying it " +
-    "burns exactly that escrow, refunding returns it to the holder; each once",
+    "burns exactly that escrow, refunding returns it to the holder (her new key after a recovery); each once",
   onEvent(ev, i, tx, ctx) {
     if (ev.type !== "ActionPerformed" || (ev.action !== REDEMPTION && ev.action !== REFUND)) return;
     const reserve = ctx.addresses.reserve;
