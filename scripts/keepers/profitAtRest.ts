@@ -55,17 +55,24 @@ const rsc = (client: Reader) => contractAddress(client.deployment, "RSC");
 
 type Rates = { profitAtRestDelay: bigint; regionalProfitAtRestDelay: bigint };
 
-/** When `company`'s oldest uncollected lot falls due (seconds), or undefined when all are collected. */
+/**
+ * When `company`'s oldest uncollected lot falls due (seconds), or undefined when all are collected
+ * or the account keeps no lots (any more: suspended accounts keep theirs).
+ */
 async function oldestDueAt(client: Reader, company: Address, rates: Rates): Promise<bigint | undefined> {
-  const [kind, [, state]] = await Promise.all([
-    client.publicClient.readContract({ address: rsc(client), abi: rscAbi, functionName: "kindOf", args: [company] }),
-    client.publicClient.readContract({
-      address: rsc(client),
-      abi: rscAbi,
-      functionName: "lotsStateOf",
-      args: [company],
-    }),
-  ]);
+  const kind = await client.publicClient.readContract({
+    address: rsc(client),
+    abi: rscAbi,
+    functionName: "kindOf",
+    args: [company],
+  });
+  if (kind !== kindId("Company") && kind !== kindId("RegionalCompany")) return undefined;
+  const [, state] = await client.publicClient.readContract({
+    address: rsc(client),
+    abi: rscAbi,
+    functionName: "lotsStateOf",
+    args: [company],
+  });
   if (state.cursor >= state.lotCount) return undefined;
   const delay = kind === kindId("RegionalCompany") ? rates.regionalProfitAtRestDelay : rates.profitAtRestDelay;
   return state.cursorWindow * LOT_WINDOW + delay;
