@@ -3,7 +3,7 @@ import { connectAsDemo, expect, newPage, rscNumber, SHOTS } from "./helpers.ts";
 
 export const memberServiceScenarios: Scenario[] = [
   {
-    name: "a member buys from a company (sales tax shown) and joins a housing wait-list behind those already on it",
+    name: "a member buys from a company (sales tax shown), joins a housing wait-list behind those already on it, and leaves it",
     async run(ctx) {
       const page = await newPage(ctx, "member services");
       await connectAsDemo(page, ctx.app.url, "Uma");
@@ -33,6 +33,17 @@ export const memberServiceScenarios: Scenario[] = [
       const [, place, of] = text.match(/place (\d+) of (\d+)/) ?? [];
       expect(place !== undefined && place === of, `the member should be last on the wait-list: ${text}`);
       await page.screenshot({ path: `${SHOTS}member-services.png`, fullPage: true });
+
+      // And leaves it again: the place goes, the list is back to those who were on it.
+      await places.getByRole("button", { name: /^Leave the / }).click();
+      await page
+        .getByTestId("waitlist-status")
+        .filter({ hasText: /Leaving .* confirmed/ })
+        .waitFor({ timeout: 20_000 });
+      await page
+        .getByTestId("waitlist-places")
+        .filter({ hasText: "You are on no wait-list." })
+        .waitFor({ timeout: 15_000 });
       await page.context().close();
     },
   },

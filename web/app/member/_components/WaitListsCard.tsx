@@ -6,11 +6,14 @@ import { useWriteContract } from "wagmi";
 import { housingAbi } from "../../../../sdk/src/generated/abis.ts";
 import { UNIT_TYPES } from "../../../../sdk/src/services/joinWaitList.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
-import { useWaitLists } from "../../../hooks/useMemberServices.ts";
+import { useWaitLists, type WaitListPlace } from "../../../hooks/useMemberServices.ts";
 import { useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
 
-/** The region's housing wait-lists (first come, first served): the member's place on each, and joining one. */
+/**
+ * The region's housing wait-lists (first come, first served): the member's place on each, leaving
+ * one, and joining one.
+ */
 export function WaitListsCard({ member }: { member: Address }) {
   const region = useRegion();
   const housing = region.contracts.Housing;
@@ -38,6 +41,18 @@ export function WaitListsCard({ member }: { member: Address }) {
     );
   }
 
+  async function leave(place: WaitListPlace) {
+    await tx.run(`Leaving the ${place.unitType} wait-list of ${place.buildingName}`, () =>
+      writeContract({
+        address: housing!,
+        abi: housingAbi,
+        functionName: "leaveWaitList",
+        args: [place.buildingId, UNIT_TYPES.indexOf(place.unitType)],
+        chainId: region.chainId,
+      }),
+    );
+  }
+
   return (
     <section className="card" aria-labelledby="waitlists-title">
       <h2 id="waitlists-title">Housing wait-lists</h2>
@@ -51,7 +66,15 @@ export function WaitListsCard({ member }: { member: Address }) {
         <ul data-testid="waitlist-places">
           {mine.map((l) => (
             <li key={`${l.buildingId}-${l.unitType}`}>
-              {l.buildingName}, {l.unitType}: place {l.position} of {l.length}
+              {l.buildingName}, {l.unitType}: place {l.position} of {l.length}{" "}
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={`Leave the ${l.unitType} wait-list of ${l.buildingName}`}
+                onClick={() => void leave(l)}
+              >
+                Leave
+              </button>
             </li>
           ))}
         </ul>
