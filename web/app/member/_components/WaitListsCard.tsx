@@ -27,30 +27,21 @@ export function WaitListsCard({ member }: { member: Address }) {
   const open = (lists.data ?? []).filter((l) => l.position === undefined);
   const busy = tx.state.status === "signing" || tx.state.status === "pending";
 
+  /** Joins or leaves the wait-list `place` (its building and unit type). */
+  const write = (verb: "Joining" | "Leaving", functionName: "joinWaitList" | "leaveWaitList", place: WaitListPlace) =>
+    tx.run(`${verb} the ${place.unitType} wait-list of ${place.buildingName}`, () =>
+      writeContract({
+        address: housing!,
+        abi: housingAbi,
+        functionName,
+        args: [place.buildingId, UNIT_TYPES.indexOf(place.unitType)],
+        chainId: region.chainId,
+      }),
+    );
+
   async function join() {
     const place = open.find((l) => `${l.buildingId}-${l.unitType}` === choice) ?? open[0];
-    if (!place) return;
-    await tx.run(`Joining the ${place.unitType} wait-list of ${place.buildingName}`, () =>
-      writeContract({
-        address: housing!,
-        abi: housingAbi,
-        functionName: "joinWaitList",
-        args: [place.buildingId, UNIT_TYPES.indexOf(place.unitType)],
-        chainId: region.chainId,
-      }),
-    );
-  }
-
-  async function leave(place: WaitListPlace) {
-    await tx.run(`Leaving the ${place.unitType} wait-list of ${place.buildingName}`, () =>
-      writeContract({
-        address: housing!,
-        abi: housingAbi,
-        functionName: "leaveWaitList",
-        args: [place.buildingId, UNIT_TYPES.indexOf(place.unitType)],
-        chainId: region.chainId,
-      }),
-    );
+    if (place) await write("Joining", "joinWaitList", place);
   }
 
   return (
@@ -71,7 +62,7 @@ export function WaitListsCard({ member }: { member: Address }) {
                 type="button"
                 disabled={busy}
                 aria-label={`Leave the ${l.unitType} wait-list of ${l.buildingName}`}
-                onClick={() => void leave(l)}
+                onClick={() => void write("Leaving", "leaveWaitList", l)}
               >
                 Leave
               </button>
