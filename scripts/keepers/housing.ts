@@ -51,7 +51,10 @@ export async function bookMaintenanceWages(client: ConductorClient, options: Boo
   const { log = defaultLog } = options;
   const due = await buildingsWithUnbookedWages(client);
   const report: BookReport = { due, booked: [], failed: [] };
-  if (due.length === 0) return report;
+  if (due.length === 0) {
+    log("info", "pass done: no building has wages to book");
+    return report;
+  }
   requireWallet(client);
   const address = contractAddress(client.deployment, "Housing");
   for (const buildingId of due) {
