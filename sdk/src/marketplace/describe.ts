@@ -1,6 +1,7 @@
 import { type Address, decodeFunctionData, type Hex } from "viem";
 import type { ConductorClient } from "../client.ts";
 import { jobBoardAbi, loansAbi, marketplaceAbi, profitAtRestAbi, registryAbi } from "../generated/abis.ts";
+import { describePayrollCall } from "../payroll/describe.ts";
 import { UNLIMITED } from "./createListing.ts";
 import { addressOf, type ContractCall, formatRsc } from "./shared.ts";
 
@@ -97,6 +98,10 @@ export async function describeSafeTransaction(
         return `record the default of loan #${args[0]} (the region gets first refusal over the borrower's assets)`;
       }
     }
+    if (is("Payroll")) {
+      const text = describePayrollCall(call.data as Hex);
+      if (text !== undefined) return text;
+    }
     if (is("ProfitAtRest")) {
       const { functionName, args } = decodeFunctionData({ abi: profitAtRestAbi, data: call.data as Hex });
       if (functionName === "collect") {
@@ -106,5 +111,5 @@ export async function describeSafeTransaction(
   } catch {
     // Not decodable with the expected ABI: fall through to the raw description.
   }
-  return `call ${call.to} with data ${call.data.slice(0, 10)}… (not a marketplace action)`;
+  return `call ${call.to} with data ${call.data.slice(0, 10)}… (not a marketplace or payroll action)`;
 }
