@@ -34,7 +34,7 @@ export async function describeSafeTransaction(
   call: Pick<ContractCall, "to" | "data">,
 ): Promise<string> {
   const to = call.to.toLowerCase();
-  const is = (name: Parameters<typeof addressOf>[1]) => {
+  const is = (name: Parameters<typeof addressOf>[1] | "Payroll") => {
     const address = client.deployment.contracts[name];
     return address !== undefined && address.toLowerCase() === to;
   };

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import type { Scenario } from "../run.ts";
-import { connectAsDemo, expect, newPage, rscNumber, SHOTS } from "./helpers.ts";
+import { connectAsDemo, demoAddress, expect, newPage, rscNumber, SHOTS } from "./helpers.ts";
 
 /** Connects as a demo signer and opens the company page by the navigation (the session stays). */
 async function openCompany(page: Page, url: string, name: string, company: string): Promise<void> {
@@ -61,6 +61,30 @@ export const companyScenarios: Scenario[] = [
       );
       await second.screenshot({ path: `${SHOTS}company-executed.png`, fullPage: true });
       await second.context().close();
+    },
+  },
+  {
+    name: "a hire proposed from the company page reads in words to the signers; a productivity past 1 is refused",
+    async run(ctx) {
+      const page = await newPage(ctx, "company hire");
+      await openCompany(page, ctx.app.url, "Nia", "Maple Credit Union");
+      const worker = demoAddress(ctx, "Yara");
+      await page.getByLabel("Worker (a member's address)").fill(worker);
+      await page.getByLabel("Occupation id").last().fill("1");
+      await page.getByLabel(/^Productivity/).fill("2");
+      await page.getByRole("button", { name: "Propose hiring" }).click();
+      await page.getByTestId("hire-status").filter({ hasText: "Hiring proposal: failed" }).waitFor({ timeout: 20_000 });
+      const refusal = (await page.getByTestId("hire-status").textContent()) ?? "";
+      expect(refusal.includes("fraction"), `the refusal should say why: ${refusal}`);
+
+      await page.getByLabel(/^Productivity/).fill("0.5");
+      await page.getByRole("button", { name: "Propose hiring" }).click();
+      await page.getByText("Hiring proposal: confirmed").waitFor({ timeout: 30_000 });
+      const proposal = page.getByTestId("proposal").filter({ hasText: `hire ${worker} as occupation #1` });
+      await proposal.filter({ hasText: "productivity 0.5 (Shift pay)" }).waitFor({ timeout: 20_000 });
+      await proposal.filter({ hasText: "1 of 2 approvals" }).waitFor();
+      await page.screenshot({ path: `${SHOTS}company-hire-proposed.png`, fullPage: true });
+      await page.context().close();
     },
   },
 ];

@@ -1,12 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { PayMode } from "../../../../sdk/src/generated/enums.ts";
 import { employmentIdHex, employmentLabel } from "../../../../sdk/src/payroll/employments.ts";
+import { TxStatus } from "../../../components/TxStatus.tsx";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
 import { useCompanyClient } from "./useCompanyClient.ts";
+import { useProposer } from "./useProposer.ts";
 
-/** The company's employees and their wages. */
+/** The company's employees and their wages; hiring is a Safe proposal like any company action. */
 export function EmployeesCard({ safe }: { safe: string }) {
+  const ids = { worker: useId(), occupation: useId(), productivity: useId(), mode: useId() };
   const client = useCompanyClient();
   const rows = useQuery({
     queryKey: ["payroll", safe],
@@ -15,6 +20,7 @@ export function EmployeesCard({ safe }: { safe: string }) {
       return getPayroll(client(), { company: safe });
     },
   });
+  const { state, propose } = useProposer(safe, () => undefined);
   return (
     <section className="card" aria-labelledby="employees-title">
       <h2 id="employees-title">Employees</h2>
@@ -44,6 +50,42 @@ export function EmployeesCard({ safe }: { safe: string }) {
           </table>
         </div>
       )}
+      <h3>Hire</h3>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const params = {
+            worker: String(form.get("worker") ?? ""),
+            occupationId: String(form.get("occupation") ?? ""),
+            productivity: String(form.get("productivity") ?? ""),
+            mode: String(form.get("mode") ?? "Shift") as PayMode,
+          };
+          // encodeHire checks every field (zod) before anything is proposed.
+          void propose("Hiring proposal", async (c) => ({
+            ...(await import("../../../../sdk/src/payroll/hire.ts")).encodeHire(c, params),
+            value: 0n,
+          }));
+        }}
+      >
+        <label htmlFor={ids.worker}>Worker (a member's address)</label>
+        <input id={ids.worker} name="worker" required spellCheck={false} autoComplete="off" />
+        <label htmlFor={ids.occupation}>Occupation id</label>
+        <input id={ids.occupation} name="occupation" inputMode="numeric" required />
+        <label htmlFor={ids.productivity}>Productivity (0 to 1, within the regional range)</label>
+        <input id={ids.productivity} name="productivity" inputMode="decimal" defaultValue="0.5" required />
+        <label htmlFor={ids.mode}>Pay</label>
+        <select id={ids.mode} name="mode" defaultValue="Shift">
+          {PayMode.map((m) => (
+            <option key={m} value={m}>
+              {m === "Shift" ? "by the second on shift" : "approved timesheets"}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Propose hiring</button>
+      </form>
+      <TxStatus state={state} testId="hire-status" />
     </section>
   );
 }
