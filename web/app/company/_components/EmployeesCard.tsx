@@ -6,6 +6,7 @@ import { PayMode } from "../../../../sdk/src/generated/enums.ts";
 import { employmentIdHex, employmentLabel } from "../../../../sdk/src/payroll/employments.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
+import { ProposalForm } from "./ProposalForm.tsx";
 import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
 
@@ -51,11 +52,8 @@ export function EmployeesCard({ safe }: { safe: string }) {
         </div>
       )}
       <h3>Hire</h3>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
+      <ProposalForm
+        onFields={(form) => {
           const params = {
             worker: String(form.get("worker") ?? ""),
             occupationId: String(form.get("occupation") ?? ""),
@@ -84,7 +82,7 @@ export function EmployeesCard({ safe }: { safe: string }) {
           ))}
         </select>
         <button type="submit">Propose hiring</button>
-      </form>
+      </ProposalForm>
       <TxStatus state={state} testId="hire-status" />
     </section>
   );

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { TxStatus } from "../../../components/TxStatus.tsx";
+import { ProposalForm } from "./ProposalForm.tsx";
 import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
 
@@ -41,11 +42,8 @@ export function JobsCard({ safe }: { safe: string }) {
         ))}
       </ul>
       <h3>New posting</h3>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
+      <ProposalForm
+        onFields={(form) => {
           const params = {
             occupationId: Number(form.get("occupation") ?? ""),
             hoursPerWeek: Number(form.get("hours") ?? ""),
@@ -63,7 +61,7 @@ export function JobsCard({ safe }: { safe: string }) {
         <label htmlFor={ids.location}>Location</label>
         <input id={ids.location} name="location" required />
         <button type="submit">Propose posting</button>
-      </form>
+      </ProposalForm>
       <TxStatus state={state} testId="job-status" />
     </section>
   );

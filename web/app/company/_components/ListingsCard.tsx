@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { formatRsc } from "../../../lib/format.ts";
+import { ProposalForm } from "./ProposalForm.tsx";
 import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
 
@@ -69,11 +70,8 @@ export function ListingsCard({ safe }: { safe: string }) {
         ))}
       </ul>
       <h3>New listing</h3>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
+      <ProposalForm
+        onFields={(form) => {
           const params = {
             kind: form.get("kind") === "Service" ? ("Service" as const) : ("Product" as const),
             name: String(form.get("name") ?? ""),
@@ -97,7 +95,7 @@ export function ListingsCard({ safe }: { safe: string }) {
         <label htmlFor={ids.quantity}>Quantity (empty: unlimited)</label>
         <input id={ids.quantity} name="quantity" inputMode="numeric" />
         <button type="submit">Propose listing</button>
-      </form>
+      </ProposalForm>
       <TxStatus state={state} testId="listing-status" />
     </section>
   );
