@@ -48,7 +48,7 @@ export function ProposalsCard({ safe, me }: { safe: Address; me: Address }) {
         {list.map((p) => {
           const approvedByMe = p.approvals.some((a) => a.toLowerCase() === me.toLowerCase());
           return (
-            <li key={p.safeTxHash} data-testid="proposal">
+            <li key={p.safeTxHash} data-testid="proposal" className="wrap">
               <p>
                 <strong>{p.description}</strong>
               </p>
