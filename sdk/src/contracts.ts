@@ -4,7 +4,7 @@ import { contractAddress } from "./deployment.ts";
 import { capitalPoolAbi, regionParametersAbi, registryAbi, reserveAbi, rscAbi, safeAbi } from "./generated/abis.ts";
 
 /** The core contracts of the client's region: address and generated ABI of each. */
-export function coreContracts(client: ConductorClient) {
+export function coreContracts(client: Pick<ConductorClient, "deployment">) {
   const at = <const abi>(name: string, abi: abi) => ({ address: contractAddress(client.deployment, name), abi });
   return {
     rsc: at("RSC", rscAbi),

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { encodeFunctionData } from "viem";
 import { attestDeposit } from "../../sdk/src/core/attestDeposit.ts";
 import { attestReserves } from "../../sdk/src/core/attestReserves.ts";
+import { getBacking } from "../../sdk/src/core/getBacking.ts";
 import { getBalance } from "../../sdk/src/core/getBalance.ts";
 import { getRedemptions } from "../../sdk/src/core/getRedemptions.ts";
 import { getStatus } from "../../sdk/src/core/getStatus.ts";
@@ -172,6 +173,30 @@ describe("sdk custodian actions against a real node: redemptions through the cus
         ConductorPreflightError,
         /would not back the supply of [0-9.]+ RSC/,
       );
+    });
+
+    it("a shortfall, once accepted, is recorded and shown by getBacking until reserves cover the supply", async () => {
+      const [a, b] = r.custodians;
+      const before = await getBacking(r.readOnly);
+      expect(before.shortfall).to.equal(0n);
+      await attestReserves(a.client, {
+        usdReserves: "1",
+        asOf: 1,
+        report: "r",
+        cosigners: [b.account],
+        acceptShortfall: true,
+      });
+      const short = await getBacking(r.readOnly);
+      expect([short.attestedReserves.usd, short.mintable]).to.deep.equal([ONE, 0n]);
+      expect(short.shortfall).to.equal(short.totalSupply - ONE);
+      expect((await getStatus(r.readOnly)).shortfall).to.equal(short.shortfall);
+      await attestReserves(a.client, {
+        usdReserves: before.attestedReserves.usd,
+        asOf: 1,
+        report: "r",
+        cosigners: [b.account],
+      });
+      expect((await getBacking(r.readOnly)).shortfall).to.equal(0n);
     });
 
     it("a future attestation is refused, decoded", async () => {

@@ -3,6 +3,7 @@ import type { ConductorClient } from "../client.ts";
 import { coreContracts } from "../contracts.ts";
 import { type ConductorError, toConductorError } from "../errors.ts";
 import { Param, Unit } from "../generated/enums.ts";
+import { getBacking } from "./getBacking.ts";
 
 export type GetStatusParameters = Record<string, never>;
 
@@ -49,33 +50,28 @@ export async function getStatus(
   try {
     const blockNumber = await read.getBlockNumber({ cacheTime: 0 });
     const at = { blockNumber };
-    const [tokenName, totalSupply, reserves, mintable, poolBalance, memberCount, redemptionCount, values, bounds] =
-      await Promise.all([
-        read.readContract({ ...rsc, functionName: "name", ...at }),
-        read.readContract({ ...rsc, functionName: "totalSupply", ...at }),
-        read.readContract({ ...reserve, functionName: "attestedReserves", ...at }),
-        read.readContract({ ...reserve, functionName: "mintable", ...at }),
-        read.readContract({ ...capitalPool, functionName: "balance", ...at }),
-        read.readContract({ ...registry, functionName: "memberCount", ...at }),
-        read.readContract({ ...reserve, functionName: "redemptionCount", ...at }),
-        Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "get", args: [i], ...at }))),
-        Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "boundsOf", args: [i] }))),
-      ]);
-    const parameterValues = Object.fromEntries(Param.map((p, i) => [p, values[i]])) as Record<Param, bigint>;
-    const backing = (reserves[0] * parameterValues.ExchangeRate) / 10n ** 18n;
+    const [tokenName, backing, poolBalance, memberCount, redemptionCount, values, bounds] = await Promise.all([
+      read.readContract({ ...rsc, functionName: "name", ...at }),
+      getBacking(client, blockNumber),
+      read.readContract({ ...capitalPool, functionName: "balance", ...at }),
+      read.readContract({ ...registry, functionName: "memberCount", ...at }),
+      read.readContract({ ...reserve, functionName: "redemptionCount", ...at }),
+      Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "get", args: [i], ...at }))),
+      Promise.all(Param.map((_, i) => read.readContract({ ...parameters, functionName: "boundsOf", args: [i] }))),
+    ]);
     return {
       regionName: client.deployment.regionName,
       tokenName,
       chainId: client.chain.id,
       blockNumber,
-      totalSupply,
-      attestedReserves: { usd: reserves[0], asOf: reserves[1], reportHash: reserves[2] },
-      mintable,
-      shortfall: totalSupply > backing ? totalSupply - backing : 0n,
+      totalSupply: backing.totalSupply,
+      attestedReserves: backing.attestedReserves,
+      mintable: backing.mintable,
+      shortfall: backing.shortfall,
       poolBalance,
       memberCount,
       redemptionCount,
-      parameters: parameterValues,
+      parameters: Object.fromEntries(Param.map((p, i) => [p, values[i]])) as Record<Param, bigint>,
       units: Object.fromEntries(Param.map((p, i) => [p, Unit[bounds[i][2]] ?? "Count"])) as Record<Param, Unit>,
     };
   } catch (error) {

@@ -13,9 +13,9 @@ import { formatDate, formatRsc } from "../../../lib/format.ts";
 export function BackingCard() {
   const client = useConductorClient();
   const status = useQuery({
-    queryKey: ["status", client?.deployment.chainId],
+    queryKey: ["backing", client?.deployment.chainId],
     enabled: client !== undefined,
-    queryFn: async () => (await import("../../../../sdk/src/core/getStatus.ts")).getStatus(client!),
+    queryFn: async () => (await import("../../../../sdk/src/core/getBacking.ts")).getBacking(client!),
   });
   useRefetchOnBlock(status.refetch, client !== undefined);
   const s = status.data;
@@ -44,7 +44,7 @@ export function BackingCard() {
               {s.attestedReserves.asOf > 0 ? `, as of ${formatDate(s.attestedReserves.asOf)} (UTC)` : ""}
             </dd>
             <dt>Exchange rate</dt>
-            <dd>{formatUnits(s.parameters.ExchangeRate, 18)} RSC per USD</dd>
+            <dd>{formatUnits(s.exchangeRate, 18)} RSC per USD</dd>
             <dt>Can still be minted</dt>
             <dd>{formatRsc(s.mintable)}</dd>
           </dl>
