@@ -275,17 +275,21 @@ contract RSC is
         RSCStorage storage $ = _s();
         uint256 config = $.config;
         Action taxAction;
-        if (action == Action.Purchase) {
-            (taxAction, net, tax) = (Action.SalesTax, amount, amount * ((config >> SALES_TAX_SHIFT) & RATE_MASK) / ONE);
-        } else if (action == Action.Wage) {
-            taxAction = Action.IncomeTax;
-            tax = amount * ((config >> INCOME_TAX_SHIFT) & RATE_MASK) / ONE;
-            // Cannot underflow: the rate is at most 1e18, so tax <= amount.
-            unchecked {
-                net = amount - tax;
+        {
+            uint256 a = uint8(action);
+            if (a == uint8(Action.Purchase)) {
+                (taxAction, net, tax) =
+                    (Action.SalesTax, amount, amount * ((config >> SALES_TAX_SHIFT) & RATE_MASK) / ONE);
+            } else if (a == uint8(Action.Wage)) {
+                taxAction = Action.IncomeTax;
+                tax = amount * ((config >> INCOME_TAX_SHIFT) & RATE_MASK) / ONE;
+                // Cannot underflow: the rate is at most 1e18, so tax <= amount.
+                unchecked {
+                    net = amount - tax;
+                }
+            } else {
+                revert RSCActionNotTaxed(action);
             }
-        } else {
-            revert RSCActionNotTaxed(action);
         }
         // The caller must be allowed both actions, whether or not a part is zero.
         _authorize($, config, action, taxAction, false);
@@ -389,23 +393,29 @@ contract RSC is
     }
 
     /// @dev {_authorizeMover} for an action and its tax at once (one read of the caller's word).
+    /// On plain integers (actions below 18, kinds below 8): every typed movement runs it.
     function _authorize(RSCStorage storage $, uint256 config, Action action, Action taxAction, bool bridgeOnly)
         private
         view
     {
         uint256 callerWord = $.accounts[msg.sender];
-        Kind callerKind = _kind(callerWord);
-        bool moverKind = bridgeOnly
-            ? callerKind == Kind.Bridge
-            : callerKind == Kind.Module || callerKind == Kind.Region || callerKind == Kind.Bridge;
-        if (!moverKind || (callerWord >> (TAG_SHIFT + uint8(action))) & 1 == 0 || action == Action.Transfer) {
+        uint256 a = uint8(action);
+        uint256 ta = uint8(taxAction);
+        // Region, Module and Bridge may move (only a Bridge when `bridgeOnly`); nobody moves a `Transfer`.
+        uint256 movers = bridgeOnly
+            ? 1 << uint8(Kind.Bridge)
+            : (1 << uint8(Kind.Region)) | (1 << uint8(Kind.Module)) | (1 << uint8(Kind.Bridge));
+        if (
+            (movers >> ((callerWord >> KIND_SHIFT) & 0xff)) & 1 == 0 || (callerWord >> (TAG_SHIFT + a)) & 1 == 0
+                || a == uint8(Action.Transfer)
+        ) {
             revert RSCUnauthorizedModule(msg.sender, action);
         }
-        if ((callerWord >> (TAG_SHIFT + uint8(taxAction))) & 1 == 0) revert RSCUnauthorizedModule(msg.sender, taxAction);
+        if ((callerWord >> (TAG_SHIFT + ta)) & 1 == 0) revert RSCUnauthorizedModule(msg.sender, taxAction);
         uint48 until = uint40(config >> UNTIL_SHIFT);
         if (until > block.timestamp) {
-            if ((config >> uint8(action)) & 1 == 1) revert RSCActionPaused(action, until);
-            if ((config >> uint8(taxAction)) & 1 == 1) revert RSCActionPaused(taxAction, until);
+            if ((config >> a) & 1 == 1) revert RSCActionPaused(action, until);
+            if ((config >> ta) & 1 == 1) revert RSCActionPaused(taxAction, until);
         }
     }
 
@@ -450,27 +460,28 @@ contract RSC is
             }
         } else {
             if (toKind == Kind.None) revert RSCNotRegistered(to);
-            _credit($, action, from, to, toKind, amount);
+            // Re-read when `to` is the sender: its word was just debited.
+            if (to == from) toWord = $.accounts[to];
+            _credit($, action, from, to, toWord, amount);
         }
-        emit Transfer(from, to, amount);
-        emit ActionPerformed(action, from, to, amount, ref);
+        _emitMoved(action, from, to, amount, ref);
         // The profit-at-rest tax is collection itself: it never asks for collection.
         if (from != to && action != Action.ProfitAtRestTax && _hasDueLot(config, fromKind, fromWord)) {
             _collectDue($, action, from, fromKind, amount);
         }
     }
 
-    /// @dev Credits `amount` to the registered `to` and books it as a lot when `to` keeps lots.
-    /// Re-reads `to`'s word: it may be the sender, already debited.
-    function _credit(RSCStorage storage $, Action action, address from, address to, Kind toKind, uint256 amount)
+    /// @dev Credits `amount` to the registered `to`, whose current word is `toWord` (the caller
+    /// re-reads it when `to` was written in this movement), and books it as a lot when `to` keeps lots.
+    function _credit(RSCStorage storage $, Action action, address from, address to, uint256 toWord, uint256 amount)
         private
     {
         // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
         uint256 word;
         unchecked {
-            word = $.accounts[to] + amount;
+            word = toWord + amount;
         }
-        if (_bearsLots(toKind) && to != from && amount != 0) {
+        if (_bearsLots(_kind(toWord)) && to != from && amount != 0) {
             word = CompanyLots.bookInflow(word, to, amount, action == Action.LoanDisbursement || action == Action.Deposit);
         }
         $.accounts[to] = word;
@@ -518,8 +529,8 @@ contract RSC is
     function _moveWithTax(RSCStorage storage $, uint256 config, Movement memory m, bytes32 ref) private {
         uint256 fromWord = $.accounts[m.from];
         Kind fromKind = _kind(fromWord);
-        Kind toKind = _checkSide($, m.action, fromKind, m.to);
-        Kind taxKind = _checkSide($, m.taxAction, fromKind, m.taxTo);
+        uint256 toWord = _checkSide($, m.action, fromKind, m.to);
+        uint256 taxWord = _checkSide($, m.taxAction, fromKind, m.taxTo);
         // No mint: an unregistered (or zero) `from` holds nothing.
         if (fromKind == Kind.None) revert RSCNotRegistered(m.from);
         if (_suspended(fromWord)) revert RSCAccountSuspended(m.from);
@@ -530,12 +541,13 @@ contract RSC is
         unchecked {
             $.accounts[m.from] = fromWord - total;
         }
-        _credit($, m.action, m.from, m.to, toKind, m.amount);
-        _credit($, m.taxAction, m.from, m.taxTo, taxKind, m.tax);
-        emit Transfer(m.from, m.to, m.amount);
-        emit ActionPerformed(m.action, m.from, m.to, m.amount, ref);
-        emit Transfer(m.from, m.taxTo, m.tax);
-        emit ActionPerformed(m.taxAction, m.from, m.taxTo, m.tax, ref);
+        // Re-read a side that is also the sender, or (for the tax) also the receiver: already written.
+        if (m.to == m.from) toWord = $.accounts[m.to];
+        _credit($, m.action, m.from, m.to, toWord, m.amount);
+        if (m.taxTo == m.from || m.taxTo == m.to) taxWord = $.accounts[m.taxTo];
+        _credit($, m.taxAction, m.from, m.taxTo, taxWord, m.tax);
+        _emitMoved(m.action, m.from, m.to, m.amount, ref);
+        _emitMoved(m.taxAction, m.from, m.taxTo, m.tax, ref);
         if (_hasDueLot(config, fromKind, fromWord)) {
             // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
             uint256 out = (m.to == m.from ? 0 : m.amount) + (m.taxTo == m.from ? 0 : m.tax);
@@ -544,14 +556,30 @@ contract RSC is
     }
 
     /// @dev The receiving side of a movement from a `fromKind` account: registered (no burn),
-    /// not suspended, and the pair allowed for `action`. Returns its kind.
-    function _checkSide(RSCStorage storage $, Action action, Kind fromKind, address to) private view returns (Kind) {
-        uint256 toWord = $.accounts[to];
+    /// not suspended, and the pair allowed for `action`. Returns its word.
+    function _checkSide(RSCStorage storage $, Action action, Kind fromKind, address to)
+        private
+        view
+        returns (uint256 toWord)
+    {
+        toWord = $.accounts[to];
         Kind toKind = _kind(toWord);
         if (!TransferRule.isAllowed(action, fromKind, toKind)) revert RSCActionNotAllowed(action, fromKind, toKind);
         if (toKind == Kind.None) revert RSCNotRegistered(to);
         if (_suspended(toWord)) revert RSCAccountSuspended(to);
-        return toKind;
+    }
+
+    /// @dev Emits the ERC-20 {Transfer} and {ActionPerformed} of one movement, from scratch memory
+    /// (the two words at 0x00: amount, ref), allocating nothing.
+    function _emitMoved(Action action, address from, address to, uint256 amount, bytes32 ref) private {
+        bytes32 transferTopic = Transfer.selector;
+        bytes32 actionTopic = ActionPerformed.selector;
+        assembly ("memory-safe") {
+            mstore(0x00, amount)
+            log3(0x00, 0x20, transferTopic, from, to)
+            mstore(0x20, ref)
+            log4(0x00, 0x40, actionTopic, action, from, to)
+        }
     }
 
     // ================================================================== registry writes
@@ -719,13 +747,19 @@ contract RSC is
         return (word & ~(uint256(type(uint48).max) << VOTING_SHIFT)) | (since << VOTING_SHIFT);
     }
 
-    function _kind(uint256 word) private pure returns (Kind) {
-        return Kind(uint8(word >> KIND_SHIFT));
+    /// @dev The kind in an account word. Only {_register} and {registerModule} write it, from a
+    /// checked `Kind`, so it needs no range check here (every movement reads it).
+    function _kind(uint256 word) private pure returns (Kind kind) {
+        assembly ("memory-safe") {
+            kind := and(shr(KIND_SHIFT, word), 0xff)
+        }
     }
 
-    /// @dev Companies whose inflows form profit-at-rest lots.
-    function _bearsLots(Kind kind) private pure returns (bool) {
-        return kind == Kind.Company || kind == Kind.RegionalCompany;
+    /// @dev Companies whose inflows form profit-at-rest lots: Company (2) or RegionalCompany (3).
+    function _bearsLots(Kind kind) private pure returns (bool bears) {
+        assembly ("memory-safe") {
+            bears := lt(sub(kind, 2), 2)
+        }
     }
 
     /// @dev Outflows paid before the profit-at-rest tax when the balance cannot cover both.

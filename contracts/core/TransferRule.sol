@@ -40,33 +40,39 @@ library TransferRule {
     uint256 private constant FROM_PAYROLL = FROM_COMPANY | FROM_REGIONAL;
 
     /// @notice True when `action` may move RSC from an account of kind `fromKind` to one of kind `toKind`.
-    function isAllowed(Action action, Kind fromKind, Kind toKind) internal pure returns (bool) {
-        return (maskOf(action) >> (uint256(uint8(fromKind)) * 8 + uint256(uint8(toKind)))) & 1 == 1;
+    function isAllowed(Action action, Kind fromKind, Kind toKind) internal pure returns (bool allowed) {
+        uint256 mask = maskOf(action);
+        // Kinds are below 8, so the bit index is below 64: no overflow, no range check needed.
+        assembly ("memory-safe") {
+            allowed := and(shr(add(shl(3, fromKind), toKind), mask), 1)
+        }
     }
 
     /// @notice The 64-bit mask of allowed kind pairs for `action`.
+    /// @dev One comparison of a plain integer per action, the movements of every purchase and wage first.
     function maskOf(Action action) internal pure returns (uint64) {
-        if (action == Action.Transfer) return uint64(PERSON * FROM_PERSON);
+        uint256 a = uint8(action);
         // The Bridge buys for a buyer of another region (cross-region purchase, paid from its mint).
-        if (action == Action.Purchase) return uint64(ANY_COMPANY * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
-        if (action == Action.Rent) return uint64((REGIONAL | REGION) * FROM_HOLDERS);
-        if (action == Action.Wage) return uint64(PERSON * FROM_PAYROLL);
-        if (action == Action.IncomeTax) return uint64(REGION * FROM_PAYROLL);
-        if (action == Action.SalesTax) return uint64(REGION * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
-        if (action == Action.ProfitAtRestTax) return uint64(REGION * FROM_PAYROLL);
-        if (action == Action.Ubi) return uint64(PERSON * FROM_REGION);
-        if (action == Action.Subsidy) return uint64(REGIONAL * FROM_REGION);
-        if (action == Action.LoanDisbursement) return uint64((PERSON | COMPANY | REGIONAL) * FROM_COMPANY);
-        if (action == Action.LoanRepayment) return uint64(COMPANY * (FROM_PERSON | FROM_COMPANY | FROM_REGIONAL));
-        if (action == Action.Deposit) return uint64((HOLDERS | REGION) * FROM_NONE);
-        if (action == Action.Redemption) return uint64(MODULE * FROM_HOLDERS | NONE * FROM_MODULE);
-        if (action == Action.BridgeOut) {
+        if (a == uint8(Action.Purchase)) return uint64(ANY_COMPANY * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
+        if (a == uint8(Action.SalesTax)) return uint64(REGION * (FROM_HOLDERS | FROM_REGION | FROM_BRIDGE));
+        if (a == uint8(Action.Wage)) return uint64(PERSON * FROM_PAYROLL);
+        if (a == uint8(Action.IncomeTax)) return uint64(REGION * FROM_PAYROLL);
+        if (a == uint8(Action.Transfer)) return uint64(PERSON * FROM_PERSON);
+        if (a == uint8(Action.Rent)) return uint64((REGIONAL | REGION) * FROM_HOLDERS);
+        if (a == uint8(Action.ProfitAtRestTax)) return uint64(REGION * FROM_PAYROLL);
+        if (a == uint8(Action.Ubi)) return uint64(PERSON * FROM_REGION);
+        if (a == uint8(Action.Subsidy)) return uint64(REGIONAL * FROM_REGION);
+        if (a == uint8(Action.LoanDisbursement)) return uint64((PERSON | COMPANY | REGIONAL) * FROM_COMPANY);
+        if (a == uint8(Action.LoanRepayment)) return uint64(COMPANY * (FROM_PERSON | FROM_COMPANY | FROM_REGIONAL));
+        if (a == uint8(Action.Deposit)) return uint64((HOLDERS | REGION) * FROM_NONE);
+        if (a == uint8(Action.Redemption)) return uint64(MODULE * FROM_HOLDERS | NONE * FROM_MODULE);
+        if (a == uint8(Action.BridgeOut)) {
             return uint64(NONE * (FROM_PERSON | FROM_COMPANY | FROM_REGIONAL | FROM_REGION));
         }
-        if (action == Action.BridgeIn) return uint64((PERSON | COMPANY | REGIONAL | REGION | BRIDGE) * FROM_NONE);
-        if (action == Action.Pooling) return uint64((REGION | NONE) * FROM_REGION | REGION * FROM_NONE);
-        if (action == Action.Recovery) return uint64(PERSON * FROM_PERSON);
-        if (action == Action.Refund) return uint64((HOLDERS | REGION) * (FROM_ANY_COMPANY | FROM_MODULE));
+        if (a == uint8(Action.BridgeIn)) return uint64((PERSON | COMPANY | REGIONAL | REGION | BRIDGE) * FROM_NONE);
+        if (a == uint8(Action.Pooling)) return uint64((REGION | NONE) * FROM_REGION | REGION * FROM_NONE);
+        if (a == uint8(Action.Recovery)) return uint64(PERSON * FROM_PERSON);
+        if (a == uint8(Action.Refund)) return uint64((HOLDERS | REGION) * (FROM_ANY_COMPANY | FROM_MODULE));
         return 0;
     }
 }
