@@ -295,7 +295,7 @@ contract RSC is
         _authorize($, config, action, taxAction, false);
         if (tax == 0) _move($, config, action, from, to, net, ref);
         else if (net == 0) _move($, config, taxAction, from, taxTo, tax, ref);
-        else _moveWithTax($, config, Movement(action, taxAction, from, to, net, taxTo, tax), ref);
+        else _moveWithTax(config, uint8(action) | uint256(uint8(taxAction)) << 8, from, to, net, taxTo, tax, ref);
     }
 
     /// @inheritdoc IRSC
@@ -464,7 +464,7 @@ contract RSC is
             if (to == from) toWord = $.accounts[to];
             _credit($, action, from, to, toWord, amount);
         }
-        _emitMoved(action, from, to, amount, ref);
+        _emitMoved(uint8(action), from, to, amount, ref);
         // The profit-at-rest tax is collection itself: it never asks for collection.
         if (from != to && action != Action.ProfitAtRestTax && _hasDueLot(config, fromKind, fromWord)) {
             _collectDue($, action, from, fromKind, amount);
@@ -514,44 +514,46 @@ contract RSC is
         }
     }
 
-    /// @dev A movement with its tax (see {moveTaxed}), in memory to keep the stack small.
-    struct Movement {
-        Action action;
-        Action taxAction;
-        address from;
-        address to;
-        uint256 amount;
-        address taxTo;
-        uint256 tax;
+    /// @dev {_move} twice with one debit: the checks of both movements first, then the balances.
+    /// `actions` is the action in its low byte and the tax's action in the next (a stack slot saved).
+    function _moveWithTax(
+        uint256 config,
+        uint256 actions,
+        address from,
+        address to,
+        uint256 amount,
+        address taxTo,
+        uint256 tax,
+        bytes32 ref
+    ) private {
+        RSCStorage storage $ = _s();
+        uint256 fromWord = $.accounts[from];
+        uint256 toWord = _checkSide($, Action(uint8(actions)), _kind(fromWord), to);
+        uint256 taxWord = _checkSide($, Action(uint8(actions >> 8)), _kind(fromWord), taxTo);
+        // No mint: an unregistered (or zero) `from` holds nothing.
+        if (_kind(fromWord) == Kind.None) revert RSCNotRegistered(from);
+        if (_suspended(fromWord)) revert RSCAccountSuspended(from);
+        _debit($, from, fromWord, amount + tax);
+        // Re-read a side that is also the sender, or (for the tax) also the receiver: already written.
+        if (to == from) toWord = $.accounts[to];
+        _credit($, Action(uint8(actions)), from, to, toWord, amount);
+        if (taxTo == from || taxTo == to) taxWord = $.accounts[taxTo];
+        _credit($, Action(uint8(actions >> 8)), from, taxTo, taxWord, tax);
+        _emitMoved(actions & 0xff, from, to, amount, ref);
+        _emitMoved(actions >> 8, from, taxTo, tax, ref);
+        if (_hasDueLot(config, _kind(fromWord), fromWord)) {
+            // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
+            _collectDue($, Action(uint8(actions)), from, _kind(fromWord), (to == from ? 0 : amount) + (taxTo == from ? 0 : tax));
+        }
     }
 
-    /// @dev {_move} twice with one debit: the checks of both movements first, then the balances.
-    function _moveWithTax(RSCStorage storage $, uint256 config, Movement memory m, bytes32 ref) private {
-        uint256 fromWord = $.accounts[m.from];
-        Kind fromKind = _kind(fromWord);
-        uint256 toWord = _checkSide($, m.action, fromKind, m.to);
-        uint256 taxWord = _checkSide($, m.taxAction, fromKind, m.taxTo);
-        // No mint: an unregistered (or zero) `from` holds nothing.
-        if (fromKind == Kind.None) revert RSCNotRegistered(m.from);
-        if (_suspended(fromWord)) revert RSCAccountSuspended(m.from);
-        uint256 total = m.amount + m.tax;
+    /// @dev Debits `total` from `from`, whose word is `fromWord`; refuses more than its balance.
+    function _debit(RSCStorage storage $, address from, uint256 fromWord, uint256 total) private {
         uint256 balance = fromWord & BALANCE_MASK;
-        if (balance < total) revert ERC20InsufficientBalance(m.from, balance, total);
-        // Cannot underflow: total <= balance.
+        if (balance < total) revert ERC20InsufficientBalance(from, balance, total);
+        // Cannot underflow: total <= balance, the word's low 128 bits.
         unchecked {
-            $.accounts[m.from] = fromWord - total;
-        }
-        // Re-read a side that is also the sender, or (for the tax) also the receiver: already written.
-        if (m.to == m.from) toWord = $.accounts[m.to];
-        _credit($, m.action, m.from, m.to, toWord, m.amount);
-        if (m.taxTo == m.from || m.taxTo == m.to) taxWord = $.accounts[m.taxTo];
-        _credit($, m.taxAction, m.from, m.taxTo, taxWord, m.tax);
-        _emitMoved(m.action, m.from, m.to, m.amount, ref);
-        _emitMoved(m.taxAction, m.from, m.taxTo, m.tax, ref);
-        if (_hasDueLot(config, fromKind, fromWord)) {
-            // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
-            uint256 out = (m.to == m.from ? 0 : m.amount) + (m.taxTo == m.from ? 0 : m.tax);
-            _collectDue($, m.action, m.from, fromKind, out);
+            $.accounts[from] = fromWord - total;
         }
     }
 
@@ -571,7 +573,7 @@ contract RSC is
 
     /// @dev Emits the ERC-20 {Transfer} and {ActionPerformed} of one movement, from scratch memory
     /// (the two words at 0x00: amount, ref), allocating nothing.
-    function _emitMoved(Action action, address from, address to, uint256 amount, bytes32 ref) private {
+    function _emitMoved(uint256 action, address from, address to, uint256 amount, bytes32 ref) private {
         bytes32 transferTopic = Transfer.selector;
         bytes32 actionTopic = ActionPerformed.selector;
         assembly ("memory-safe") {
