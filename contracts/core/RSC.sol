@@ -543,7 +543,8 @@ contract RSC is
         _emitMoved(actions >> 8, from, taxTo, tax, ref);
         if (_hasDueLot(config, _kind(fromWord), fromWord)) {
             // What leaves `from` for other accounts, as one outflow (a side equal to `from` is no flow).
-            _collectDue($, Action(uint8(actions)), from, _kind(fromWord), (to == from ? 0 : amount) + (taxTo == from ? 0 : tax));
+            uint256 out = (to == from ? 0 : amount) + (taxTo == from ? 0 : tax);
+            _collectDue($, Action(uint8(actions)), from, _kind(fromWord), out);
         }
     }
 
