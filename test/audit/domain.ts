@@ -47,8 +47,11 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
   const logsOf = async (address: string, signature: string, fromBlock = 0) =>
     r.ethers.provider.getLogs({ address, topics: [topicOf(signature)], fromBlock, toBlock: "latest" });
   /** Word `k` of employment `id` in Payroll's storage (`employments` is the mapping at root + 1):
-   * 0 head, 1 amounts, 2 clock ({EmploymentRecord}). */
+   * 0 head, 2 clock ({EmploymentRecord}). */
   const employmentSlot = (id: string, k: bigint) => slotPlus(mappingSlot(BigInt(id), "uint256", PAYROLL_ROOT + 1n), k);
+  /** The amounts word of employment `id` (`amounts`, worker → id → word, is the mapping at root + 2). */
+  const amountsSlot = (worker: string, id: string) =>
+    mappingSlot(BigInt(id), "uint256", BigInt(mappingSlot(worker, "address", PAYROLL_ROOT + 2n)));
 
   before(async () => {
     r = await startLocalRegion();
@@ -98,7 +101,10 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     expect(report.rules.map((x) => x.name)).to.include.members(["wage-formula", "profit-at-rest"]);
     const payroll = r.deployment.contracts.Payroll;
     expect(await logsOf(payroll, "PayAccrued(uint256,uint256,uint40)", from)).to.have.length.greaterThanOrEqual(3);
-    expect(await logsOf(payroll, "WagePaid(uint256,address,uint256,uint256,uint256,uint256)", from)).to.have.length(3);
+    // Three payments, recorded by the token alone: a Wage (and its IncomeTax) per payment, ref = the employment.
+    const wages = (await logsOf(r.deployment.contracts.RSC, "ActionPerformed(uint8,address,address,uint256,bytes32)", from))
+      .filter((l) => BigInt(l.topics[1]) === 3n);
+    expect(wages).to.have.length(3);
     expect(await logsOf(payroll, "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)", from)).to.have.length(1);
   });
 
@@ -118,9 +124,10 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
 
   it("(b) catches a payment beyond what was earned (accrued raised in storage)", async () => {
     const sheet = employment("Timesheet");
-    const slot = employmentSlot(sheet.employmentId, 1n);
+    const worker = (await payrollAs(sheet.worker).employment(sheet.employmentId)).worker as string;
+    const slot = amountsSlot(worker, sheet.employmentId);
     const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
-    // amounts = accrued (85 bits) | paid (85) | taxWithheld (85): 100 RSC owed that no timesheet earned.
+    // amounts = accrued (85 bits) | paid (85) | taxWithheld (85) | onShift: 100 RSC owed that no timesheet earned.
     await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~U85) | ((word & U85) + 100n * ONE));
     await (await payrollAs(sheet.worker).withdraw(sheet.employmentId)).wait();
     const report = await audit();
