@@ -32,8 +32,9 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// made by `company`, is `uint256(uint160(company)) << 96 | seq` ({companyOf} reads it back). The
 /// company is never stored; an id naming another company finds no employment. An employment is
 /// stored in three words (see `EmploymentRecord`): a hire creates one, a withdrawal off shift
-/// touches one (the amounts word, keyed by worker and id). Bounds that follow: occupation ids and wage epochs up to 65,535, productivity up to
-/// 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7 million RSC) accrued over an employment's life.
+/// touches one (the amounts word, keyed by worker and id). Bounds that follow: occupation ids and
+/// wage epochs up to 65,535, productivity up to 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7
+/// million RSC) accrued over an employment's life.
 interface IPayroll is IParameterListener {
     /// @notice How hours are recorded.
     enum PayMode {

@@ -102,8 +102,9 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     const payroll = r.deployment.contracts.Payroll;
     expect(await logsOf(payroll, "PayAccrued(uint256,uint256,uint40)", from)).to.have.length.greaterThanOrEqual(3);
     // Three payments, recorded by the token alone: a Wage (and its IncomeTax) per payment, ref = the employment.
-    const wages = (await logsOf(r.deployment.contracts.RSC, "ActionPerformed(uint8,address,address,uint256,bytes32)", from))
-      .filter((l) => BigInt(l.topics[1]) === 3n);
+    const wages = (
+      await logsOf(r.deployment.contracts.RSC, "ActionPerformed(uint8,address,address,uint256,bytes32)", from)
+    ).filter((l) => BigInt(l.topics[1]) === 3n);
     expect(wages).to.have.length(3);
     expect(await logsOf(payroll, "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)", from)).to.have.length(1);
   });

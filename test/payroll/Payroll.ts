@@ -206,7 +206,8 @@ describe("Payroll", () => {
       await at(t0 + HOUR, () => f.payroll.connect(f.alice).clockOut(id));
       const before = await f.payroll.employment(id);
       const company = await f.treasury.getAddress();
-      const balances = async () => Promise.all([company, f.alice.address, f.bob.address].map((a) => f.rsc.balanceOf(a)));
+      const balances = async () =>
+        Promise.all([company, f.alice.address, f.bob.address].map((a) => f.rsc.balanceOf(a)));
       const held = await balances();
       for (const stranger of [f.bob, f.dave]) {
         await expect(f.payroll.connect(stranger).withdraw(id))

@@ -133,6 +133,8 @@ describe("Payroll: ids carrying the company, the packed employment and its bound
     const start = MAX_AMOUNT - ONE;
     await setWord(await f.payroll.getAddress(), amountsSlot(f.alice.address, id), start | (start << 85n));
     await f.payroll.connect(f.alice).clockIn(id);
+    // The clock-in set the amounts word's top bit and kept the amounts; the head is unchanged.
+    expect(await readWord(amountsSlot(f.alice.address, id))).to.equal(ON_SHIFT | start | (start << 85n));
     await networkHelpers.time.increase(Number(HOUR));
     await expect(f.payroll.connect(f.alice).clockOut(id)).to.be.revertedWithCustomError(
       f.payroll,

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
-import { companyOf, listEmployments } from "../../sdk/src/payroll/employments.ts";
+import { listEmployments } from "../../sdk/src/payroll/employments.ts";
 import { getPayroll, type PayrollRow } from "../../sdk/src/payroll/getPayroll.ts";
 import { getPayStubs } from "../../sdk/src/payroll/payments.ts";
 import { useConductorClient } from "./useConductorClient.ts";

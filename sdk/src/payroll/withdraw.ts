@@ -31,9 +31,7 @@ export async function withdraw(client: ConductorClient, params: WithdrawParamete
   const employmentId = parse(IdSchema, params.employmentId, "employment id");
   const { hash, receipt } = await writePayroll(client, "withdraw", [employmentId]);
   const [paid] = groupWagePayments(
-    wageMovesOf(receipt.logs, contractAddress(client.deployment, "RSC")).filter(
-      (m) => BigInt(m.ref) === employmentId,
-    ),
+    wageMovesOf(receipt.logs, contractAddress(client.deployment, "RSC")).filter((m) => BigInt(m.ref) === employmentId),
   );
   try {
     const summary = await client.publicClient.readContract({
