@@ -12,6 +12,8 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 /** ERC-7201 roots (scripts/erc7201.mjs) of Payroll and ProfitAtRest. */
 const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
+/** ERC-7201 root of the token (`conductor.storage.RSC`). */
+const RSC_ROOT = 0xf483478ee57517a4df11e3da56ae0eb2219ff533e1cc3c3a53b157e7820e8700n;
 /** ERC-7201 root of the token's company lots ({CompanyLots}). */
 const COMPANY_LOTS_ROOT = 0x65a1dcba043847d624a9deb4f4fed921f5d687dc06de83de30231f24c8da4500n;
 /** An employment's amounts are 85 bits each ({EmploymentRecord}). */
@@ -136,6 +138,23 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     // Nothing owed before the edit (whatever the seed already paid): accrued == paid.
     expect(report.violations[0].expected).to.match(/^gross ≤ owed 0 \(accrued (\d+) − paid \1\)$/);
     expect(report.violations[0].found).to.equal(`${100n * ONE}`);
+  });
+
+  it("(b) catches a payroll payment taxed at a rate the region never set (the token's copy edited in storage)", async () => {
+    const shift = employment("Shift");
+    // RSC's config word (root + 3) holds IncomeTaxRate in bits 132..191: 15 % → 5 %.
+    const config = `0x${(RSC_ROOT + 3n).toString(16).padStart(64, "0")}`;
+    const word = await readSlot(r, r.deployment.contracts.RSC, config);
+    const rateMask = ((1n << 60n) - 1n) << 132n;
+    await writeSlot(r, r.deployment.contracts.RSC, config, (word & ~rateMask) | ((ONE / 20n) << 132n));
+    await wait(2 * HOUR);
+    await (await payrollAs(shift.worker).withdraw(shift.employmentId)).wait(); // on shift: settles, then pays
+    const report = await audit();
+    const wage = report.violations.filter((v) => v.rule === "wage-formula");
+    expect(wage).to.have.length(1);
+    const [, expectedTax, gross] = wage[0].expected.match(/^tax (\d+) and net \d+ of gross (\d+)$/) ?? [];
+    expect(BigInt(expectedTax)).to.equal((BigInt(gross) * 15n) / 100n);
+    expect(wage[0].found).to.equal(`tax ${BigInt(gross) / 20n}, net ${BigInt(gross) - BigInt(gross) / 20n}`);
   });
 
   it("passes a due lot's collection, and catches one taxed on a ledger edited in storage", async () => {
