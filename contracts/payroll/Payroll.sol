@@ -32,7 +32,7 @@ import {PayrollAccrual} from "./PayrollAccrual.sol";
 /// productivity, mode, ended). The amounts word (with the on-shift flag) is keyed by worker and
 /// id, so a withdrawal off shift touches that one word only (read, and written once): finding a
 /// non-zero word under the caller authenticates her. The token is called once, without asking
-/// the company's balance first (see {_payOwed}). Figures: `contracts/payroll/README.md`.
+/// the company's balance first (see {_moveWage}). Figures: `contracts/payroll/README.md`.
 contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Payroll
     struct PayrollStorage {
