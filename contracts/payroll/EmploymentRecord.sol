@@ -10,13 +10,20 @@ import {IPayroll} from "./IPayroll.sol";
 /// forged with another company and the same `seq` finds an empty record.
 ///
 /// The three words (members from the low-order bits):
-/// - `head` — written whole by a hire, the only word a hire creates; read by every operation:
+/// - `head` (`Payroll.employments[id].head`) — written whole by a hire, the only word a hire
+///   creates; read by every operation but the worker's withdrawal off shift:
 ///   `worker` (160) | `occupationId` (16) << 160 | `epoch` (16) << 176 | `productivity` (60) << 192
-///   | `onShift` << 252 | `mode` << 253 | `ended` << 254.
-/// - `amounts` — the only other word a withdrawal off shift touches (read and written):
-///   `accrued` (85) | `paid` (85) << 85 | `taxWithheld` (85) << 170.
-/// - `clock` — touched only by settlements, clock-in/out and timesheets:
-///   `settledAt` (40) | `fromIndex` (80) << 40 | `pendingSeconds` (32) << 120.
+///   | `mode` << 253 | `ended` << 254 (bit 252, once the on-shift flag, is always 0).
+/// - `amounts` (`Payroll.amounts[worker][id]`, keyed by the worker too) — the only word a
+///   withdrawal off shift touches (read, and written once):
+///   `accrued` (85) | `paid` (85) << 85 | `taxWithheld` (85) << 170 | `onShift` << 255.
+///   Only Payroll writes it, and only under the employment's own worker (who never changes), so a
+///   non-zero word at `[caller][id]` proves the caller is the worker of `id`. It stays zero until
+///   the first clock-in or accrual: then Payroll reads the head to tell a stranger from the worker.
+/// - `clock` (`Payroll.employments[id].clock`) — touched only by settlements, clock-in/out and
+///   timesheets: `settledAt` (40) | `fromIndex` (80) << 40 | `pendingSeconds` (32) << 120.
+/// `Payroll.employments[id]`'s middle word (`Record.unused`, once the amounts) is never written:
+/// it keeps `clock` in its slot.
 ///
 /// Ranges, each enforced where a value enters (nothing is ever truncated):
 /// - `occupationId` ≤ {MAX_OCCUPATION_ID} = 65,535: WageSchedule holds at most `MAX_OCCUPATIONS`
@@ -32,10 +39,11 @@ import {IPayroll} from "./IPayroll.sol";
 /// - `settledAt` < 2^40 seconds; `fromIndex` ≤ 32e18 < 2^80 (five factors of at most 2);
 ///   `pendingSeconds` < 2^32 (checked on submission).
 library EmploymentRecord {
-    /// @notice An employment as stored: three words (see the library's NatSpec).
+    /// @notice An employment's words keyed by its id alone (see the library's NatSpec); its
+    /// amounts word is keyed by the worker too, in `Payroll.amounts`.
     struct Record {
         uint256 head;
-        uint256 amounts;
+        uint256 unused; // Once the amounts word; never written, keeps `clock` in its slot.
         uint256 clock;
     }
 
@@ -53,7 +61,7 @@ library EmploymentRecord {
     uint256 private constant OCCUPATION_AT = 160;
     uint256 private constant EPOCH_AT = 176;
     uint256 private constant PRODUCTIVITY_AT = 192;
-    uint256 private constant ON_SHIFT_BIT = 1 << 252;
+    uint256 private constant ON_SHIFT_BIT = 1 << 255; // in the amounts word
     uint256 private constant TIMESHEET_BIT = 1 << 253;
     uint256 private constant ENDED_BIT = 1 << 254;
     uint256 private constant PAID_AT = 85;
@@ -102,10 +110,6 @@ library EmploymentRecord {
         return uint64((head >> PRODUCTIVITY_AT) & MAX_PRODUCTIVITY);
     }
 
-    function onShift(uint256 head) internal pure returns (bool) {
-        return head & ON_SHIFT_BIT != 0;
-    }
-
     function mode(uint256 head) internal pure returns (IPayroll.PayMode) {
         return head & TIMESHEET_BIT != 0 ? IPayroll.PayMode.Timesheet : IPayroll.PayMode.Shift;
     }
@@ -130,10 +134,6 @@ library EmploymentRecord {
         return (head & ~(MAX_PRODUCTIVITY << PRODUCTIVITY_AT)) | (productivity_ << PRODUCTIVITY_AT);
     }
 
-    function withOnShift(uint256 head, bool onShift_) internal pure returns (uint256) {
-        return onShift_ ? head | ON_SHIFT_BIT : head & ~ON_SHIFT_BIT;
-    }
-
     function withEnded(uint256 head) internal pure returns (uint256) {
         return head | ENDED_BIT;
     }
@@ -152,6 +152,15 @@ library EmploymentRecord {
         return (amounts >> TAX_AT) & MAX_AMOUNT;
     }
 
+    /// @notice Whether the worker is clocked in (the amounts word's top bit).
+    function onShift(uint256 amounts) internal pure returns (bool) {
+        return amounts & ON_SHIFT_BIT != 0;
+    }
+
+    function withOnShift(uint256 amounts, bool onShift_) internal pure returns (uint256) {
+        return onShift_ ? amounts | ON_SHIFT_BIT : amounts & ~ON_SHIFT_BIT;
+    }
+
     /// @notice `amounts` with `amount` more accrued; reverts past {MAX_AMOUNT}.
     function withAccrued(uint256 amounts, uint256 employmentId, uint256 amount) internal pure returns (uint256) {
         uint256 total = accrued(amounts) + amount;
@@ -160,7 +169,8 @@ library EmploymentRecord {
     }
 
     /// @notice `amounts` with `gross` more paid, of which `tax` withheld. No overflow: the caller
-    /// keeps `paid + gross <= accrued` and `tax <= gross`, so neither passes `accrued`'s range.
+    /// keeps `paid + gross <= accrued` and `tax <= gross`, so neither passes `accrued`'s range
+    /// (nor carries into the on-shift bit).
     function withPayment(uint256 amounts, uint256 gross, uint256 tax) internal pure returns (uint256) {
         return amounts + (gross << PAID_AT) + (tax << TAX_AT);
     }
@@ -189,15 +199,18 @@ library EmploymentRecord {
     }
 
     /// @notice The stored words decoded into the {IPayroll-Employment} view.
-    function decode(Record storage r, uint256 employmentId) internal view returns (IPayroll.Employment memory e) {
-        (uint256 head, uint256 amounts, uint256 clock) = (r.head, r.amounts, r.clock);
+    function decode(uint256 head, uint256 amounts, uint256 clock, uint256 employmentId)
+        internal
+        pure
+        returns (IPayroll.Employment memory e)
+    {
         e.worker = worker(head);
         e.occupationId = occupationId(head);
         e.productivity = productivity(head);
         e.company = companyOf(employmentId);
         e.epoch = epoch(head);
         e.settledAt = settledAt(clock);
-        e.onShift = onShift(head);
+        e.onShift = onShift(amounts);
         e.mode = mode(head);
         e.ended = ended(head);
         e.accrued = uint128(accrued(amounts));

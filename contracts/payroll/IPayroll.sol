@@ -32,8 +32,9 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// made by `company`, is `uint256(uint160(company)) << 96 | seq` ({companyOf} reads it back). The
 /// company is never stored; an id naming another company finds no employment. An employment is
 /// stored in three words (see `EmploymentRecord`): a hire creates one, a withdrawal off shift
-/// touches two. Bounds that follow: occupation ids and wage epochs up to 65,535, productivity up to
-/// 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7 million RSC) accrued over an employment's life.
+/// touches one (the amounts word, keyed by worker and id). Bounds that follow: occupation ids and
+/// wage epochs up to 65,535, productivity up to 2^60 − 1, and at most 2^85 − 1 RSC wei (≈ 38.7
+/// million RSC) accrued over an employment's life.
 interface IPayroll is IParameterListener {
     /// @notice How hours are recorded.
     enum PayMode {
@@ -125,12 +126,6 @@ interface IPayroll is IParameterListener {
     /// (the rest is rejected), earning `amount` RSC wei gross at `hourlyWage`.
     event TimesheetApproved(
         uint256 indexed employmentId, uint32 approvedSeconds, uint32 submittedSeconds, uint256 hourlyWage, uint256 amount
-    );
-
-    /// @notice Emitted when `gross` RSC wei is paid: `net` to the worker, `tax` to the capital pool;
-    /// `debt` is what remains owed.
-    event WagePaid(
-        uint256 indexed employmentId, address indexed worker, uint256 gross, uint256 net, uint256 tax, uint256 debt
     );
 
     /// @notice Emitted by {settleBatch} when settling `employmentId` failed; nothing changed for it.
@@ -268,7 +263,11 @@ interface IPayroll is IParameterListener {
     /// computes at the `IncomeTaxRate` in force ({IRSC-moveTaxed}). Wages come before the
     /// profit-at-rest tax: a company with a due lot whose tax its balance cannot also cover still
     /// pays (see {IProfitAtRest}, rule 5).
-    /// Emits {WagePaid} (when anything is owed). Returns the gross paid.
+    /// A payment is recorded by the token's events alone (Payroll emits none for it): per payment,
+    /// `ActionPerformed(Wage, company, worker, net, ref)` and `ActionPerformed(IncomeTax, company,
+    /// capitalPool, tax, ref)` with `ref = bytes32(employmentId)`, each with its `Transfer` (a zero
+    /// part is not emitted); gross = net + tax; the debt left is `owed − gross` ({getPayroll}).
+    /// Emits {PayAccrued} when on shift (the settlement). Returns the gross paid.
     function withdraw(uint256 employmentId) external returns (uint256 gross);
 
     // ------------------------------------------------------------------ anyone

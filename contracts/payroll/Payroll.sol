@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Action, Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
@@ -28,8 +29,10 @@ import {PayrollAccrual} from "./PayrollAccrual.sol";
 /// Payroll reads (see {IPayroll}), so a hire reads them with one storage access instead of two
 /// calls through the RegionParameters proxy. An employment is three words ({EmploymentRecord}):
 /// the id carries the company, so a hire creates one word (worker, occupation, epoch,
-/// productivity, flags) and a withdrawal off shift touches two (that one, read, and the amounts,
-/// read and written). Figures: `contracts/payroll/README.md`.
+/// productivity, mode, ended). The amounts word (with the on-shift flag) is keyed by worker and
+/// id, so a withdrawal off shift touches that one word only (read, and written once): finding a
+/// non-zero word under the caller authenticates her. The token is called once, without asking
+/// the company's balance first (see {_moveWage}). Figures: `contracts/payroll/README.md`.
 contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Payroll
     struct PayrollStorage {
@@ -41,6 +44,8 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint64 productivityMax;
         uint88 startingWage;
         mapping(uint256 employmentId => R.Record) employments;
+        // Each employment's amounts word (with the on-shift flag), keyed by its worker and id.
+        mapping(address worker => mapping(uint256 employmentId => uint256)) amounts;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.Payroll")) - 1)) & ~bytes32(uint256(0xff))
@@ -93,15 +98,15 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
 
     /// @inheritdoc IPayroll
     function employment(uint256 employmentId) external view returns (Employment memory) {
-        (R.Record storage r,) = _employment(employmentId);
-        return R.decode(r, employmentId);
+        (R.Record storage r, uint256 head) = _employment(employmentId);
+        return R.decode(head, _s().amounts[R.worker(head)][employmentId], r.clock, employmentId);
     }
 
     /// @inheritdoc IPayroll
     function getPayroll(uint256 employmentId) external view returns (PayrollSummary memory summary) {
         (R.Record storage r, uint256 head) = _employment(employmentId);
-        uint256 amounts = r.amounts;
-        PayrollAccrual.End memory w = _walk(head, r.clock);
+        uint256 amounts = _s().amounts[R.worker(head)][employmentId];
+        PayrollAccrual.End memory w = _walk(head, amounts, r.clock);
         summary.worker = R.worker(head);
         summary.company = R.companyOf(employmentId);
         summary.accrued = R.accrued(amounts) + w.amount;
@@ -114,7 +119,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     /// @inheritdoc IPayroll
     function wageOf(uint256 employmentId) external view returns (uint256) {
         (R.Record storage r, uint256 head) = _employment(employmentId);
-        return _walk(head, r.clock).hourlyWage;
+        return _walk(head, _s().amounts[R.worker(head)][employmentId], r.clock).hourlyWage;
     }
 
     /// @inheritdoc IPayroll
@@ -154,7 +159,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     function changeOccupation(uint256 employmentId, uint32 occupationId) external {
         (R.Record storage r, uint256 head) = _asEmployer(employmentId);
         uint256 epoch = _newestEpoch(occupationId);
-        (, head) = _settle(employmentId, r, head);
+        (, head) = _settleAndStore(employmentId, r, head);
         r.head = R.withOccupation(head, occupationId, epoch);
         uint256 clock = r.clock;
         r.clock = R.packClock(R.settledAt(clock), 0, R.pendingSeconds(clock));
@@ -165,7 +170,7 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     function setProductivity(uint256 employmentId, uint64 productivity) external {
         (R.Record storage r, uint256 head) = _asEmployer(employmentId);
         _checkProductivity(productivity);
-        (, head) = _settle(employmentId, r, head);
+        (, head) = _settleAndStore(employmentId, r, head);
         r.head = R.withProductivity(head, productivity);
         emit ProductivityChanged(employmentId, R.productivity(head), productivity);
     }
@@ -176,22 +181,25 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         _checkMode(employmentId, head, PayMode.Timesheet);
         uint32 pending = R.pendingSeconds(r.clock);
         if (approvedSeconds > pending) revert PayrollInvalidTimesheet(employmentId, approvedSeconds, pending);
-        uint256 hourlyWage;
-        (hourlyWage, head) = _settle(employmentId, r, head);
-        _writeHead(r, head);
+        mapping(uint256 => uint256) storage pay = _s().amounts[R.worker(head)];
+        // Never on shift (timesheet mode), so the settlement only walks the wage epochs.
+        (uint256 hourlyWage, uint256 settledHead, uint256 amounts) = _settle(employmentId, r, head, pay[employmentId]);
+        _writeHead(r, head, settledHead);
         uint256 amount = (hourlyWage * approvedSeconds) / 1 hours;
         uint256 clock = r.clock;
         r.clock = R.packClock(R.settledAt(clock), R.fromIndex(clock), 0);
-        r.amounts = R.withAccrued(r.amounts, employmentId, amount);
+        pay[employmentId] = R.withAccrued(amounts, employmentId, amount);
         emit TimesheetApproved(employmentId, approvedSeconds, pending, hourlyWage, amount);
     }
 
     /// @inheritdoc IPayroll
     function endEmployment(uint256 employmentId) external {
         (R.Record storage r, uint256 head) = _asEmployer(employmentId);
-        if (R.onShift(head)) {
-            (, head) = _settle(employmentId, r, head);
-            head = R.withOnShift(head, false);
+        mapping(uint256 => uint256) storage pay = _s().amounts[R.worker(head)];
+        uint256 amounts = pay[employmentId];
+        if (R.onShift(amounts)) {
+            (, head, amounts) = _settle(employmentId, r, head, amounts);
+            pay[employmentId] = R.withOnShift(amounts, false);
             emit ClockedOut(employmentId, uint40(block.timestamp));
         }
         r.head = R.withEnded(head);
@@ -205,10 +213,12 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         (R.Record storage r, uint256 head) = _asWorker(employmentId);
         if (R.ended(head)) revert PayrollEmploymentEnded(employmentId);
         _checkMode(employmentId, head, PayMode.Shift);
-        if (R.onShift(head)) revert PayrollAlreadyOnShift(employmentId);
+        mapping(uint256 => uint256) storage pay = _s().amounts[msg.sender];
+        uint256 amounts = pay[employmentId];
+        if (R.onShift(amounts)) revert PayrollAlreadyOnShift(employmentId);
         // No settlement needed: off shift nothing accrues, and the next settlement walks the
         // epochs since the employment's epoch anyway, paying only from `settledAt` on.
-        r.head = R.withOnShift(head, true);
+        pay[employmentId] = R.withOnShift(amounts, true);
         uint256 clock = r.clock;
         r.clock = R.packClock(block.timestamp, R.fromIndex(clock), R.pendingSeconds(clock));
         emit ClockedIn(employmentId, uint40(block.timestamp));
@@ -217,9 +227,12 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     /// @inheritdoc IPayroll
     function clockOut(uint256 employmentId) external {
         (R.Record storage r, uint256 head) = _asWorker(employmentId);
-        if (!R.onShift(head)) revert PayrollNotOnShift(employmentId);
-        (, head) = _settle(employmentId, r, head);
-        r.head = R.withOnShift(head, false);
+        mapping(uint256 => uint256) storage pay = _s().amounts[msg.sender];
+        uint256 amounts = pay[employmentId];
+        if (!R.onShift(amounts)) revert PayrollNotOnShift(employmentId);
+        (, uint256 settledHead, uint256 settled) = _settle(employmentId, r, head, amounts);
+        pay[employmentId] = R.withOnShift(settled, false);
+        _writeHead(r, head, settledHead);
         emit ClockedOut(employmentId, uint40(block.timestamp));
     }
 
@@ -240,13 +253,27 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     }
 
     /// @inheritdoc IPayroll
+    /// @dev Off shift, one storage word of Payroll's: the caller's amounts word for this id. Only
+    /// Payroll writes it, only under the employment's worker, so a non-zero word proves the caller
+    /// is the worker and the head is not read. A zero word (nothing accrued yet, a stranger, an
+    /// unknown id) falls back to the head for the exact answer: {PayrollUnknownEmployment},
+    /// {PayrollNotWorker}, or 0 for the worker.
     function withdraw(uint256 employmentId) external returns (uint256 gross) {
-        (R.Record storage r, uint256 head) = _asWorker(employmentId);
-        if (R.onShift(head)) {
-            (, uint256 settled) = _settle(employmentId, r, head);
-            _writeHead(r, settled);
+        mapping(uint256 => uint256) storage pay = _s().amounts[msg.sender];
+        uint256 stored = pay[employmentId];
+        if (stored == 0) {
+            _asWorker(employmentId);
+            return 0;
         }
-        return _pay(employmentId, r, R.worker(head));
+        uint256 amounts = stored;
+        if (R.onShift(amounts)) {
+            R.Record storage r = _s().employments[employmentId];
+            uint256 head = r.head; // non-zero: the amounts word exists only for a hired worker
+            uint256 settledHead;
+            (, settledHead, amounts) = _settle(employmentId, r, head, amounts);
+            _writeHead(r, head, settledHead);
+        }
+        return _payOwed(employmentId, pay, stored, amounts, msg.sender);
     }
 
     // ================================================================== parameters
@@ -285,57 +312,103 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     function settleOne(uint256 employmentId) external {
         if (msg.sender != address(this)) revert PayrollOnlySelf(msg.sender);
         (R.Record storage r, uint256 head) = _employment(employmentId);
-        if (R.onShift(head)) {
-            (, uint256 settled) = _settle(employmentId, r, head);
-            _writeHead(r, settled);
+        address worker = R.worker(head);
+        mapping(uint256 => uint256) storage pay = _s().amounts[worker];
+        uint256 stored = pay[employmentId];
+        uint256 amounts = stored;
+        if (R.onShift(amounts)) {
+            uint256 settledHead;
+            (, settledHead, amounts) = _settle(employmentId, r, head, amounts);
+            _writeHead(r, head, settledHead);
         }
-        _pay(employmentId, r, R.worker(head));
+        _payOwed(employmentId, pay, stored, amounts, worker);
     }
 
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
 
-    /// @dev Pays what is owed, as far as the company's balance allows. What cannot be paid stays
-    /// owed (debt). Reads and writes the amounts word only.
-    function _pay(uint256 employmentId, R.Record storage r, address worker) private returns (uint256 gross) {
-        uint256 amounts = r.amounts;
-        uint256 owed = R.accrued(amounts) - R.paid(amounts);
-        if (owed == 0) return 0;
-        uint256 available = rsc.balanceOf(R.companyOf(employmentId));
-        gross = owed < available ? owed : available;
-        if (gross == 0) return 0;
-        r.amounts = R.withPayment(amounts, gross, 0); // paid before the token is called
-        _payGross(employmentId, r, amounts, worker, gross, owed - gross);
-    }
-
-    /// @dev One debit of the company: the net wage to the worker, then the income tax (computed by
-    /// the token at the rate in force) to the pool, recorded as withheld. `debt` is what stays owed.
-    function _payGross(
+    /// @dev Pays what `amounts` (the settled word) says is owed, as far as the company's balance
+    /// allows, then writes the amounts word once (if it changed from `stored`): paid and tax
+    /// withheld grow by the payment; what could not be paid stays owed (debt), paid first next time.
+    ///
+    /// Reentrancy: the word is written after the token is called. That is safe because the token is
+    /// the region's own RSC (an immutable of this implementation, upgraded by the same governance),
+    /// whose `moveTaxed` calls no other contract: it only updates balances and emits events, so
+    /// nothing can run between the call and the write. (A token with transfer hooks would need the
+    /// write first, as the tax it computes would then have to be known beforehand.)
+    function _payOwed(
         uint256 employmentId,
-        R.Record storage r,
+        mapping(uint256 => uint256) storage pay,
+        uint256 stored,
         uint256 amounts,
-        address worker,
-        uint256 gross,
-        uint256 debt
-    ) private {
-        (uint256 net, uint256 tax) = rsc.moveTaxed(
-            Action.Wage, R.companyOf(employmentId), worker, gross, capitalPool, bytes32(employmentId)
-        );
-        r.amounts = R.withPayment(amounts, gross, tax);
-        emit WagePaid(employmentId, worker, gross, net, tax, debt);
+        address worker
+    ) private returns (uint256 gross) {
+        uint256 owed = R.accrued(amounts) - R.paid(amounts);
+        if (owed != 0) {
+            uint256 tax;
+            (gross, tax) = _moveWage(employmentId, worker, owed);
+            if (gross != 0) amounts = R.withPayment(amounts, gross, tax);
+        }
+        if (amounts != stored) pay[employmentId] = amounts;
     }
 
-    /// @dev Settles the employment to now: accrues on-shift pay (amounts word), records the wage
-    /// epoch reached and the settlement time (clock word). Returns the worker's hourly wage now and
-    /// the head with the new epoch, which the caller writes (with its own changes, in one SSTORE).
-    function _settle(uint256 employmentId, R.Record storage r, uint256 head)
+    /// @dev One debit of the company: the net wage to the worker, the income tax (computed by the
+    /// token at the rate in force) to the pool. Asks the token for all of `owed` first, without
+    /// reading the company's balance: if the token refuses with `ERC20InsufficientBalance` of the
+    /// company for exactly `owed`, pays the balance it reported instead (nothing if 0), so nobody
+    /// is ever paid more than earned and the rest stays owed. Any other refusal reverts unchanged.
+    function _moveWage(uint256 employmentId, address worker, uint256 owed)
         private
-        returns (uint256 hourlyWage, uint256 newHead)
+        returns (uint256 gross, uint256 tax)
+    {
+        address company = R.companyOf(employmentId);
+        try rsc.moveTaxed(Action.Wage, company, worker, owed, capitalPool, bytes32(employmentId)) returns (
+            uint256, uint256 withheld
+        ) {
+            return (owed, withheld);
+        } catch (bytes memory reason) {
+            gross = _availableOrRevert(reason, company, owed);
+            if (gross != 0) {
+                (, tax) = rsc.moveTaxed(Action.Wage, company, worker, gross, capitalPool, bytes32(employmentId));
+            }
+        }
+    }
+
+    /// @dev The company's balance if `reason` is the token's `ERC20InsufficientBalance(company,
+    /// balance, owed)` with `balance < owed`; otherwise re-raises `reason` as it came.
+    function _availableOrRevert(bytes memory reason, address company, uint256 owed)
+        private
+        pure
+        returns (uint256 available)
+    {
+        if (reason.length == 100 && bytes4(reason) == IERC20Errors.ERC20InsufficientBalance.selector) {
+            address sender;
+            uint256 needed;
+            assembly ("memory-safe") {
+                sender := mload(add(reason, 36))
+                available := mload(add(reason, 68))
+                needed := mload(add(reason, 100))
+            }
+            if (sender == company && needed == owed && available < owed) return available;
+        }
+        assembly ("memory-safe") {
+            revert(add(reason, 32), mload(reason))
+        }
+    }
+
+    /// @dev Settles the employment to now: accrues on-shift pay, records the wage epoch reached and
+    /// the settlement time (clock word, written here). Returns the worker's hourly wage now, the head
+    /// with the new epoch and the amounts word with the new accrual, which the caller writes (with
+    /// its own changes, one SSTORE each).
+    function _settle(uint256 employmentId, R.Record storage r, uint256 head, uint256 amounts)
+        private
+        returns (uint256 hourlyWage, uint256 newHead, uint256 newAmounts)
     {
         uint256 clock = r.clock;
-        PayrollAccrual.End memory w = _walk(head, clock);
+        PayrollAccrual.End memory w = _walk(head, amounts, clock);
         newHead = head;
+        newAmounts = amounts;
         uint256 fromIndex = R.fromIndex(clock);
         if (w.epochsWalked != 0) {
             uint256 epoch = R.epoch(head) + w.epochsWalked;
@@ -345,15 +418,28 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         }
         r.clock = R.packClock(block.timestamp, fromIndex, R.pendingSeconds(clock));
         if (w.amount != 0) {
-            r.amounts = R.withAccrued(r.amounts, employmentId, w.amount);
+            newAmounts = R.withAccrued(amounts, employmentId, w.amount);
             emit PayAccrued(employmentId, w.amount, uint40(block.timestamp));
         }
-        return (w.hourlyWage, newHead);
+        hourlyWage = w.hourlyWage;
+    }
+
+    /// @dev {_settle} for a company's change: reads the worker's amounts word and writes it back if
+    /// pay accrued. Returns the hourly wage now and the settled head (for the caller to write).
+    function _settleAndStore(uint256 employmentId, R.Record storage r, uint256 head)
+        private
+        returns (uint256 hourlyWage, uint256 newHead)
+    {
+        mapping(uint256 => uint256) storage pay = _s().amounts[R.worker(head)];
+        uint256 amounts = pay[employmentId];
+        uint256 settled;
+        (hourlyWage, newHead, settled) = _settle(employmentId, r, head, amounts);
+        if (settled != amounts) pay[employmentId] = settled;
     }
 
     /// @dev Writes `head` back if a settlement changed it (a new epoch).
-    function _writeHead(R.Record storage r, uint256 head) private {
-        if (r.head != head) r.head = head;
+    function _writeHead(R.Record storage r, uint256 head, uint256 settledHead) private {
+        if (settledHead != head) r.head = settledHead;
     }
 
     /// @dev Copies the three parameters Payroll reads from RegionParameters.
@@ -367,11 +453,11 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         emit ParametersCopied(pMin, pMax, wage);
     }
 
-    function _walk(uint256 head, uint256 clock) private view returns (PayrollAccrual.End memory) {
+    function _walk(uint256 head, uint256 amounts, uint256 clock) private view returns (PayrollAccrual.End memory) {
         IWageSchedule.WageEpoch[] memory epochs = schedule.epochsSince(R.occupationId(head), R.epoch(head));
         PayrollAccrual.Start memory s = PayrollAccrual.Start({
             fromIndex: R.fromIndex(clock),
-            onShift: R.onShift(head),
+            onShift: R.onShift(amounts),
             settledAt: R.settledAt(clock),
             startingWage: _s().startingWage,
             productivity: R.productivity(head)

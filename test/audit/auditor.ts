@@ -133,8 +133,14 @@ describe("auditor on a local node", function () {
     await (await mover.wages(acme, member("Jun"), pool, 100n * ONE, (ONE * 15n) / 100n, 3)).wait();
     const outside = await audit();
     expect(rulesHit(outside)).to.deep.equal(["wage-formula"]);
-    expect(outside.violations).to.have.length(6); // 3 × (Wage, IncomeTax)
-    expect(outside.violations[0].expected).to.equal("a WagePaid of the Payroll for this move");
+    // The module allowed Wage and IncomeTax (only the Payroll may be), then 3 × (Wage, IncomeTax) of no employment.
+    expect(outside.violations).to.have.length(7);
+    expect(outside.violations[0].expected).to.equal("Wage and IncomeTax allowed to the Payroll alone");
+    expect(outside.violations[0].found).to.equal(`allowed to ${(await mover.getAddress()).toLowerCase()}`);
+    expect(outside.violations[1].expected).to.equal(
+      "a payment of a Payroll employment (ref = its id, from its company)",
+    );
+    expect(outside.violations[1].found).to.equal(`Wage ${85n * ONE} from ${acme.toLowerCase()}, ref 0`);
     // 90 paid, 10 withheld: the tax on a gross of 100 is 15.
     await (
       await mover.run([

@@ -12,6 +12,8 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 /** ERC-7201 roots (scripts/erc7201.mjs) of Payroll and ProfitAtRest. */
 const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
+/** ERC-7201 root of the token (`conductor.storage.RSC`). */
+const RSC_ROOT = 0xf483478ee57517a4df11e3da56ae0eb2219ff533e1cc3c3a53b157e7820e8700n;
 /** ERC-7201 root of the token's company lots ({CompanyLots}). */
 const COMPANY_LOTS_ROOT = 0x65a1dcba043847d624a9deb4f4fed921f5d687dc06de83de30231f24c8da4500n;
 /** An employment's amounts are 85 bits each ({EmploymentRecord}). */
@@ -47,8 +49,11 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
   const logsOf = async (address: string, signature: string, fromBlock = 0) =>
     r.ethers.provider.getLogs({ address, topics: [topicOf(signature)], fromBlock, toBlock: "latest" });
   /** Word `k` of employment `id` in Payroll's storage (`employments` is the mapping at root + 1):
-   * 0 head, 1 amounts, 2 clock ({EmploymentRecord}). */
+   * 0 head, 2 clock ({EmploymentRecord}). */
   const employmentSlot = (id: string, k: bigint) => slotPlus(mappingSlot(BigInt(id), "uint256", PAYROLL_ROOT + 1n), k);
+  /** The amounts word of employment `id` (`amounts`, worker → id → word, is the mapping at root + 2). */
+  const amountsSlot = (worker: string, id: string) =>
+    mappingSlot(BigInt(id), "uint256", BigInt(mappingSlot(worker, "address", PAYROLL_ROOT + 2n)));
 
   before(async () => {
     r = await startLocalRegion();
@@ -98,7 +103,11 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     expect(report.rules.map((x) => x.name)).to.include.members(["wage-formula", "profit-at-rest"]);
     const payroll = r.deployment.contracts.Payroll;
     expect(await logsOf(payroll, "PayAccrued(uint256,uint256,uint40)", from)).to.have.length.greaterThanOrEqual(3);
-    expect(await logsOf(payroll, "WagePaid(uint256,address,uint256,uint256,uint256,uint256)", from)).to.have.length(3);
+    // Three payments, recorded by the token alone: a Wage (and its IncomeTax) per payment, ref = the employment.
+    const wages = (
+      await logsOf(r.deployment.contracts.RSC, "ActionPerformed(uint8,address,address,uint256,bytes32)", from)
+    ).filter((l) => BigInt(l.topics[1]) === 3n);
+    expect(wages).to.have.length(3);
     expect(await logsOf(payroll, "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)", from)).to.have.length(1);
   });
 
@@ -118,9 +127,10 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
 
   it("(b) catches a payment beyond what was earned (accrued raised in storage)", async () => {
     const sheet = employment("Timesheet");
-    const slot = employmentSlot(sheet.employmentId, 1n);
+    const worker = (await payrollAs(sheet.worker).employment(sheet.employmentId)).worker as string;
+    const slot = amountsSlot(worker, sheet.employmentId);
     const word = await readSlot(r, r.deployment.contracts.Payroll, slot);
-    // amounts = accrued (85 bits) | paid (85) | taxWithheld (85): 100 RSC owed that no timesheet earned.
+    // amounts = accrued (85 bits) | paid (85) | taxWithheld (85) | onShift: 100 RSC owed that no timesheet earned.
     await writeSlot(r, r.deployment.contracts.Payroll, slot, (word & ~U85) | ((word & U85) + 100n * ONE));
     await (await payrollAs(sheet.worker).withdraw(sheet.employmentId)).wait();
     const report = await audit();
@@ -128,6 +138,23 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     // Nothing owed before the edit (whatever the seed already paid): accrued == paid.
     expect(report.violations[0].expected).to.match(/^gross ≤ owed 0 \(accrued (\d+) − paid \1\)$/);
     expect(report.violations[0].found).to.equal(`${100n * ONE}`);
+  });
+
+  it("(b) catches a payroll payment taxed at a rate the region never set (the token's copy edited in storage)", async () => {
+    const shift = employment("Shift");
+    // RSC's config word (root + 3) holds IncomeTaxRate in bits 132..191: 15 % → 5 %.
+    const config = `0x${(RSC_ROOT + 3n).toString(16).padStart(64, "0")}`;
+    const word = await readSlot(r, r.deployment.contracts.RSC, config);
+    const rateMask = ((1n << 60n) - 1n) << 132n;
+    await writeSlot(r, r.deployment.contracts.RSC, config, (word & ~rateMask) | ((ONE / 20n) << 132n));
+    await wait(2 * HOUR);
+    await (await payrollAs(shift.worker).withdraw(shift.employmentId)).wait(); // on shift: settles, then pays
+    const report = await audit();
+    const wage = report.violations.filter((v) => v.rule === "wage-formula");
+    expect(wage).to.have.length(1);
+    const [, expectedTax, gross] = wage[0].expected.match(/^tax (\d+) and net \d+ of gross (\d+)$/) ?? [];
+    expect(BigInt(expectedTax)).to.equal((BigInt(gross) * 15n) / 100n);
+    expect(wage[0].found).to.equal(`tax ${BigInt(gross) / 20n}, net ${BigInt(gross) - BigInt(gross) / 20n}`);
   });
 
   it("passes a due lot's collection, and catches one taxed on a ledger edited in storage", async () => {

@@ -40,30 +40,35 @@ contract EmploymentRecordFuzzTest {
         _check(R.epoch(head) == epoch, "epoch", R.epoch(head), epoch);
         _check(R.productivity(head) == p, "productivity", R.productivity(head), p);
         _check(R.mode(head) == (timesheet ? IPayroll.PayMode.Timesheet : IPayroll.PayMode.Shift), "mode", 0, 0);
-        _check(!R.onShift(head) && !R.ended(head), "new: off shift, not ended", head, 0);
+        _check(!R.ended(head), "new: not ended", head, 0);
 
         uint256 np = newProductivity & R.MAX_PRODUCTIVITY;
-        uint256 changed = R.withEnded(R.withOnShift(R.withProductivity(head, np), true));
+        uint256 changed = R.withEnded(R.withProductivity(head, np));
         changed = R.withOccupation(changed, newOccupation, newEpoch);
         _check(R.worker(changed) == worker, "worker kept", uint160(R.worker(changed)), uint160(worker));
         _check(R.occupationId(changed) == newOccupation, "occupation set", R.occupationId(changed), newOccupation);
         _check(R.epoch(changed) == newEpoch, "epoch set", R.epoch(changed), newEpoch);
         _check(R.productivity(changed) == np, "productivity set", R.productivity(changed), np);
-        _check(R.onShift(changed) && R.ended(changed), "flags set", changed, 0);
+        _check(R.ended(changed), "ended set", changed, 0);
         _check(R.mode(changed) == R.mode(head), "mode kept", 0, 0);
-        uint256 back = R.withEpoch(R.withOnShift(changed, false), epoch);
-        _check(!R.onShift(back) && R.ended(back), "on shift cleared alone", back, 0);
+        uint256 back = R.withEpoch(changed, epoch);
+        _check(R.ended(back), "ended kept", back, 0);
         _check(R.epoch(back) == epoch && R.occupationId(back) == newOccupation, "epoch set alone", R.epoch(back), epoch);
     }
 
-    function testFuzz_amountsRoundTrip(uint256 accrued, uint256 paid, uint256 tax, uint256 more, uint256 gross)
-        public
-        pure
-    {
+    function testFuzz_amountsRoundTrip(
+        uint256 accrued,
+        uint256 paid,
+        uint256 tax,
+        uint256 more,
+        uint256 gross,
+        bool onShift
+    ) public pure {
         accrued %= R.MAX_AMOUNT + 1;
         paid = accrued == 0 ? 0 : paid % (accrued + 1);
         tax = paid == 0 ? 0 : tax % (paid + 1);
-        uint256 amounts = accrued | (paid << 85) | (tax << 170);
+        uint256 amounts = R.withOnShift(accrued | (paid << 85) | (tax << 170), onShift);
+        _check(R.onShift(amounts) == onShift, "on shift", amounts, 0);
         _check(R.accrued(amounts) == accrued && R.paid(amounts) == paid, "accrued, paid", accrued, paid);
         _check(R.taxWithheld(amounts) == tax, "tax", R.taxWithheld(amounts), tax);
         more %= R.MAX_AMOUNT - accrued + 1;
@@ -77,6 +82,10 @@ contract EmploymentRecordFuzzTest {
         _check(R.accrued(settled) == accrued + more, "accrued kept", R.accrued(settled), accrued + more);
         _check(R.paid(settled) == paid + gross, "paid grows", R.paid(settled), paid + gross);
         _check(R.taxWithheld(settled) == tax + withheld, "tax grows", R.taxWithheld(settled), tax + withheld);
+        _check(R.onShift(grown) == onShift && R.onShift(settled) == onShift, "on shift kept", settled, 0);
+        uint256 flipped = R.withOnShift(settled, !onShift);
+        _check(R.onShift(flipped) != onShift, "on shift flips", flipped, 0);
+        _check(R.withOnShift(flipped, onShift) == settled, "on shift changes alone", flipped, settled);
     }
 
     function testFuzz_clockRoundTrips(uint40 settledAt, uint80 fromIndex, uint32 pending) public pure {

@@ -101,9 +101,7 @@ describe("Payroll", () => {
       const pool = await f.capitalPool.getAddress();
       const tax = (100n * ONE * TAX_RATE) / ONE;
       await expect(f.payroll.connect(f.alice).withdraw(id))
-        .to.emit(f.payroll, "WagePaid")
-        .withArgs(id, f.alice.address, 100n * ONE, 100n * ONE - tax, tax, 0n)
-        .and.to.emit(f.rsc, "ActionPerformed")
+        .to.emit(f.rsc, "ActionPerformed")
         .withArgs(3 /* Wage */, company, f.alice.address, 100n * ONE - tax, ethers.toBeHex(id, 32))
         .and.to.emit(f.rsc, "ActionPerformed")
         .withArgs(4 /* IncomeTax */, company, pool, tax, ethers.toBeHex(id, 32));
@@ -166,36 +164,94 @@ describe("Payroll", () => {
       const t0 = BigInt(await time.latest()) + 10n;
       await at(t0, () => f.payroll.connect(f.bob).clockIn(id));
       await at(t0 + HOUR, () => f.payroll.connect(f.bob).clockOut(id));
+      const ref = ethers.toBeHex(id, 32);
+      const pool = await f.capitalPool.getAddress();
+      const taxOf = (gross: bigint) => (gross * TAX_RATE) / ONE;
+      // Owed 100, the company holds 30: it pays its 30 (net + tax), nothing more.
+      expect(await f.payroll.connect(f.bob).withdraw.staticCall(id)).to.equal(30n * ONE);
       await expect(f.payroll.connect(f.bob).withdraw(id))
-        .to.emit(f.payroll, "WagePaid")
-        .withArgs(
-          id,
-          f.bob.address,
-          30n * ONE,
-          30n * ONE - (30n * ONE * TAX_RATE) / ONE,
-          (30n * ONE * TAX_RATE) / ONE,
-          70n * ONE,
-        );
+        .to.emit(f.rsc, "ActionPerformed")
+        .withArgs(3 /* Wage */, poorAddress, f.bob.address, 30n * ONE - taxOf(30n * ONE), ref)
+        .and.to.emit(f.rsc, "ActionPerformed")
+        .withArgs(4 /* IncomeTax */, poorAddress, pool, taxOf(30n * ONE), ref);
       let s = await f.payroll.getPayroll(id);
       expect(s.paid + s.debt).to.equal(s.accrued);
-      expect(s.debt).to.equal(70n * ONE);
+      expect([s.paid, s.tax, s.debt]).to.deep.equal([30n * ONE, taxOf(30n * ONE), 70n * ONE]);
       expect(await f.rsc.balanceOf(poorAddress)).to.equal(0n);
       // Nothing to pay with: nothing moves, the debt stays.
-      await expect(f.payroll.connect(f.bob).withdraw(id)).not.to.emit(f.payroll, "WagePaid");
-      await f.fund(poorAddress, 500n * ONE);
+      expect(await f.payroll.connect(f.bob).withdraw.staticCall(id)).to.equal(0n);
+      await expect(f.payroll.connect(f.bob).withdraw(id)).not.to.emit(f.rsc, "ActionPerformed");
+      expect((await f.payroll.getPayroll(id)).debt).to.equal(70n * ONE);
+      // A little arrives: all of it goes to the debt.
+      await f.fund(poorAddress, 20n * ONE);
       await expect(f.payroll.connect(f.bob).withdraw(id))
-        .to.emit(f.payroll, "WagePaid")
-        .withArgs(
-          id,
-          f.bob.address,
-          70n * ONE,
-          70n * ONE - (70n * ONE * TAX_RATE) / ONE,
-          (70n * ONE * TAX_RATE) / ONE,
-          0n,
-        );
+        .to.emit(f.rsc, "ActionPerformed")
+        .withArgs(3 /* Wage */, poorAddress, f.bob.address, 20n * ONE - taxOf(20n * ONE), ref);
+      expect((await f.payroll.getPayroll(id)).debt).to.equal(50n * ONE);
+      await f.fund(poorAddress, 480n * ONE);
+      await expect(f.payroll.connect(f.bob).withdraw(id))
+        .to.emit(f.rsc, "ActionPerformed")
+        .withArgs(3 /* Wage */, poorAddress, f.bob.address, 50n * ONE - taxOf(50n * ONE), ref)
+        .and.to.emit(f.rsc, "ActionPerformed")
+        .withArgs(4 /* IncomeTax */, poorAddress, pool, taxOf(50n * ONE), ref);
       s = await f.payroll.getPayroll(id);
       expect([s.accrued, s.paid, s.debt]).to.deep.equal([100n * ONE, 100n * ONE, 0n]);
+      expect(s.tax).to.equal(taxOf(30n * ONE) + taxOf(20n * ONE) + taxOf(50n * ONE));
       expect(await f.rsc.balanceOf(poorAddress)).to.equal(430n * ONE);
+    });
+    it("refuses a withdrawal by anyone but the worker of an employment with pay accrued; nothing moves", async () => {
+      const id = await f.hire(f.alice.address);
+      const t0 = BigInt(await time.latest()) + 10n;
+      await at(t0, () => f.payroll.connect(f.alice).clockIn(id));
+      await at(t0 + HOUR, () => f.payroll.connect(f.alice).clockOut(id));
+      const before = await f.payroll.employment(id);
+      const company = await f.treasury.getAddress();
+      const balances = async () =>
+        Promise.all([company, f.alice.address, f.bob.address].map((a) => f.rsc.balanceOf(a)));
+      const held = await balances();
+      for (const stranger of [f.bob, f.dave]) {
+        await expect(f.payroll.connect(stranger).withdraw(id))
+          .to.be.revertedWithCustomError(f.payroll, "PayrollNotWorker")
+          .withArgs(id, stranger.address);
+      }
+      expect(await f.payroll.employment(id)).to.deep.equal(before);
+      expect(await balances()).to.deep.equal(held);
+      // Bob's own employment with pay accrued does not open Alice's (the word is keyed by worker and id).
+      const own = await f.hire(f.bob.address);
+      await f.payroll.connect(f.bob).clockIn(own);
+      await expect(f.payroll.connect(f.bob).withdraw(id))
+        .to.be.revertedWithCustomError(f.payroll, "PayrollNotWorker")
+        .withArgs(id, f.bob.address);
+      await expect(f.payroll.connect(f.bob).withdraw(id + 1000n))
+        .to.be.revertedWithCustomError(f.payroll, "PayrollUnknownEmployment")
+        .withArgs(id + 1000n);
+      expect(await f.payroll.employment(id)).to.deep.equal(before);
+    });
+    it("a withdrawal with nothing accrued returns 0 and moves nothing (before the first shift, and when all is paid)", async () => {
+      const id = await f.hire(f.alice.address);
+      expect(await f.payroll.connect(f.alice).withdraw.staticCall(id)).to.equal(0n);
+      await expect(f.payroll.connect(f.alice).withdraw(id)).not.to.emit(f.rsc, "ActionPerformed");
+      await f.payroll.connect(f.alice).clockIn(id);
+      await f.payroll.connect(f.alice).clockOut(id); // a few seconds accrue
+      await f.payroll.connect(f.alice).withdraw(id);
+      const paid = await f.payroll.employment(id);
+      expect(paid.paid).to.equal(paid.accrued);
+      expect(await f.payroll.connect(f.alice).withdraw.staticCall(id)).to.equal(0n);
+      await expect(f.payroll.connect(f.alice).withdraw(id)).not.to.emit(f.rsc, "ActionPerformed");
+      expect(await f.payroll.employment(id)).to.deep.equal(paid);
+    });
+    it("a token refusal other than the company's shortfall reverts the withdrawal unchanged", async () => {
+      const id = await f.hire(f.alice.address);
+      await f.payroll.connect(f.alice).clockIn(id);
+      await time.increase(Number(HOUR));
+      await f.payroll.connect(f.alice).clockOut(id);
+      const before = await f.payroll.employment(id);
+      const company = await f.treasury.getAddress();
+      await f.registry.suspend(company, "test");
+      await expect(f.payroll.connect(f.alice).withdraw(id))
+        .to.be.revertedWithCustomError(f.rsc, "RSCAccountSuspended")
+        .withArgs(company);
+      expect(await f.payroll.employment(id)).to.deep.equal(before);
     });
   });
 
@@ -243,7 +299,7 @@ describe("Payroll", () => {
         .to.be.revertedWithCustomError(f.payroll, "PayrollEmploymentEnded")
         .withArgs(id);
       // What is owed stays payable after the end.
-      await expect(f.payroll.connect(f.alice).withdraw(id)).to.emit(f.payroll, "WagePaid");
+      await expect(f.payroll.connect(f.alice).withdraw(id)).to.emit(f.rsc, "ActionPerformed");
       expect((await f.payroll.getPayroll(id)).debt).to.equal(0n);
     });
   });
@@ -289,7 +345,7 @@ describe("Payroll", () => {
       await f.registry.suspend(f.bob.address, "test");
       await expect(at(t0 + HOUR, () => f.payroll.settleBatch([a, b])))
         .to.emit(f.payroll, "SettlementFailed")
-        .and.to.emit(f.payroll, "WagePaid");
+        .and.to.emit(f.rsc, "ActionPerformed");
       expect((await f.payroll.employment(a)).paid).to.equal(100n * ONE);
       expect((await f.payroll.employment(b)).accrued).to.equal(0n); // its settlement was rolled back
       await f.payroll.connect(f.alice).clockOut(a);

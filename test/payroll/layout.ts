@@ -5,7 +5,8 @@ import { companyOf, employmentIdOf, employmentSeq } from "../../sdk/src/payroll/
 import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
 import { deployPayroll, HOUR, hiredId, type PayrollFixture, PLAIN } from "./fixture.ts";
 
-/** ERC-7201 roots (scripts/erc7201.mjs): `employments` is Payroll's mapping at root + 1; WageSchedule
+/** ERC-7201 roots (scripts/erc7201.mjs): `employments` is Payroll's mapping at root + 1, `amounts`
+ * (worker → id → word) at root + 2; WageSchedule
  * keeps its counters at root, `occupations` at root + 3 and `epochs` at root + 4. */
 const PAYROLL_ROOT = 0x38e35dffc58654ad11c3acecbaa6b43c1e9a4aa96232a823e79c62c26fbbb500n;
 const SCHEDULE_ROOT = 0xcf938623dd96d7dd3cdccbf91be6a3deba914d6ba94b26413f4a86e33b6e3f00n;
@@ -16,8 +17,11 @@ const coder = AbiCoder.defaultAbiCoder();
 const mappingSlot = (key: bigint, root: bigint) => BigInt(keccak256(coder.encode(["uint256", "uint256"], [key, root])));
 const word = (v: bigint) => toBeHex(v, 32);
 
-/** Word `k` of employment `id`: 0 head, 1 amounts, 2 clock ({EmploymentRecord}). */
+/** Word `k` of employment `id`: 0 head, 1 unused (once the amounts), 2 clock ({EmploymentRecord}). */
 const employmentSlot = (id: bigint, k: bigint) => mappingSlot(id, PAYROLL_ROOT + 1n) + k;
+/** The amounts word of employment `id` (accrued | paid << 85 | tax << 170 | onShift << 255), keyed by its worker. */
+const amountsSlot = (worker: string, id: bigint) => mappingSlot(id, mappingSlot(BigInt(worker), PAYROLL_ROOT + 2n));
+const ON_SHIFT = 1n << 255n;
 /** Slot 0 of occupation `occupationId`'s record in WageSchedule (industryId | epochCount << 32 | …). */
 const occupationSlot = (occupationId: bigint) => mappingSlot(occupationId, SCHEDULE_ROOT + 3n);
 /** Epoch `epoch` of occupation `occupationId` in WageSchedule (one word). */
@@ -66,7 +70,8 @@ describe("Payroll: ids carrying the company, the packed employment and its bound
     expect(await f.payroll.employmentCount()).to.equal(2n);
     const head = await readWord(employmentSlot(a, 0n));
     expect(head & ((1n << 160n) - 1n)).to.equal(BigInt(f.alice.address));
-    expect(await readWord(employmentSlot(a, 1n))).to.equal(0n); // amounts
+    expect(await readWord(employmentSlot(a, 1n))).to.equal(0n); // unused
+    expect(await readWord(amountsSlot(f.alice.address, a))).to.equal(0n); // amounts
     expect(await readWord(employmentSlot(a, 2n))).to.equal(0n); // clock
     expect((await f.payroll.employment(b)).company).to.equal(other.address);
   });
@@ -111,7 +116,7 @@ describe("Payroll: ids carrying the company, the packed employment and its bound
     const id = await f.hire(f.alice.address, 1, ONE / 2n, 1 /* Timesheet */);
     // 50 RSC short of the limit, all paid (nothing owed, so no company balance is needed).
     const start = MAX_AMOUNT - 50n * ONE;
-    await setWord(await f.payroll.getAddress(), employmentSlot(id, 1n), start | (start << 85n));
+    await setWord(await f.payroll.getAddress(), amountsSlot(f.alice.address, id), start | (start << 85n));
     await f.payroll.connect(f.alice).submitTimesheet(id, 3600); // 1 h at 100 RSC/h
     await expect(f.asCompany("approveTimesheet", [id, 3600]))
       .to.be.revertedWithCustomError(f.payroll, "PayrollAmountTooLarge")
@@ -119,15 +124,17 @@ describe("Payroll: ids carrying the company, the packed employment and its bound
     await f.asCompany("approveTimesheet", [id, 1800]); // 50 RSC: exactly the limit
     const e = await f.payroll.employment(id);
     expect([e.accrued, e.paid, e.taxWithheld]).to.deep.equal([MAX_AMOUNT, start, 0n]);
-    const amounts = await readWord(employmentSlot(id, 1n));
+    const amounts = await readWord(amountsSlot(f.alice.address, id));
     expect([amounts & U85, (amounts >> 85n) & U85, amounts >> 170n]).to.deep.equal([MAX_AMOUNT, start, 0n]);
   });
 
   it("an accrual past the limit on shift reverts the clock-out with the values", async () => {
     const id = await f.hire(f.alice.address);
     const start = MAX_AMOUNT - ONE;
-    await setWord(await f.payroll.getAddress(), employmentSlot(id, 1n), start | (start << 85n));
+    await setWord(await f.payroll.getAddress(), amountsSlot(f.alice.address, id), start | (start << 85n));
     await f.payroll.connect(f.alice).clockIn(id);
+    // The clock-in set the amounts word's top bit and kept the amounts; the head is unchanged.
+    expect(await readWord(amountsSlot(f.alice.address, id))).to.equal(ON_SHIFT | start | (start << 85n));
     await networkHelpers.time.increase(Number(HOUR));
     await expect(f.payroll.connect(f.alice).clockOut(id)).to.be.revertedWithCustomError(
       f.payroll,

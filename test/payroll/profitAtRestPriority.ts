@@ -49,7 +49,7 @@ describe("Payroll and the profit-at-rest tax", () => {
     const owed = (await f.payroll.getPayroll(id)).debt;
     expect(owed > 10_000n * ONE).to.equal(true);
     // Before wages took precedence this reverted with ProfitAtRestTaxUnpaid(company, 500, 0).
-    await expect(f.payroll.connect(f.alice).withdraw(id)).to.emit(f.payroll, "WagePaid");
+    await expect(f.payroll.connect(f.alice).withdraw(id)).to.emit(f.rsc, "ActionPerformed");
     expect(await f.rsc.balanceOf(f.company)).to.equal(0n);
     const summary = await f.payroll.getPayroll(id);
     expect(summary.paid).to.equal(10_000n * ONE);

@@ -20,9 +20,10 @@ import {
 } from "../../sdk/src/payroll/employments.ts";
 import { getPayroll } from "../../sdk/src/payroll/getPayroll.ts";
 import { encodeHire, hire } from "../../sdk/src/payroll/hire.ts";
+import { getPayStubs } from "../../sdk/src/payroll/payments.ts";
 import { submitTimesheet } from "../../sdk/src/payroll/submitTimesheet.ts";
 import { withdraw } from "../../sdk/src/payroll/withdraw.ts";
-import { connection, networkHelpers, ONE } from "../helpers/region.ts";
+import { connection, ethers, networkHelpers, ONE } from "../helpers/region.ts";
 import { deployPayroll, HOUR, type PayrollFixture } from "./fixture.ts";
 
 const { time } = networkHelpers;
@@ -91,6 +92,45 @@ describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
       100n * ONE,
     ]);
     expect(await getPayroll(c.reader, { worker: f.bob.address })).to.deep.equal([]);
+    // The pay stub, read from the token's Wage and IncomeTax events (Payroll emits none for a payment).
+    const stubs = await getPayStubs(c.reader, { worker: f.alice.address });
+    expect(
+      stubs.map((s) => [s.employmentId, s.company, s.worker, s.gross, s.net, s.tax, s.transactionHash]),
+    ).to.deep.equal([[id, company, f.alice.address, 100n * ONE, 85n * ONE, 15n * ONE, paid.hash]]);
+    expect(await getPayStubs(c.reader, { worker: f.bob.address })).to.deep.equal([]);
+  });
+
+  it("withdraw reports a partial payment and the debt left; the pay stubs list both payments", async () => {
+    // A company holding only 30 RSC hires Alice.
+    const poor = await (await ethers.getContractFactory("TestTreasury")).deploy(f.dave.address);
+    const company = await poor.getAddress();
+    await f.registry.registerCompany(company, 2, 1, "Poor");
+    await f.fund(company, 30n * ONE);
+    const { to, data } = encodeHire(c.reader, { worker: f.alice.address, occupationId: 1, productivity: "0.5" });
+    await poor.connect(f.dave).execute(to, data);
+    const [id] = await listEmployments(c.reader, { worker: f.alice.address });
+    const alice = c.as(f.alice.address);
+    await clockIn(alice, { employmentId: id });
+    await time.increase(Number(HOUR));
+    await clockOut(alice, { employmentId: id });
+    const owed = (await f.payroll.getPayroll(id)).debt;
+    const first = await withdraw(alice, { employmentId: id });
+    expect([first.gross, first.net, first.tax, first.debt]).to.deep.equal([
+      30n * ONE,
+      30n * ONE - (30n * ONE * 15n) / 100n,
+      (30n * ONE * 15n) / 100n,
+      owed - 30n * ONE,
+    ]);
+    await f.fund(company, owed);
+    const second = await withdraw(alice, { employmentId: id });
+    expect([second.gross, second.debt]).to.deep.equal([owed - 30n * ONE, 0n]);
+    const nothing = await withdraw(alice, { employmentId: id });
+    expect([nothing.gross, nothing.net, nothing.tax, nothing.debt]).to.deep.equal([0n, 0n, 0n, 0n]);
+    const stubs = await getPayStubs(c.reader, { worker: f.alice.address });
+    expect(stubs.map((s) => [s.gross, s.transactionHash])).to.deep.equal([
+      [30n * ONE, first.hash],
+      [owed - 30n * ONE, second.hash],
+    ]);
   });
 
   it("hire from the company's account returns the employment id; timesheets go through the SDK", async () => {

@@ -7,7 +7,7 @@ import { usePayStubs } from "../hooks/useEmployments.ts";
 import { useRegion } from "../hooks/useRegion.ts";
 import { formatDate, formatRsc, shortAddress } from "../lib/format.ts";
 
-/** A worker's pay stubs (gross, income tax withheld, net), from the payroll's `WagePaid` events. */
+/** A worker's pay stubs (gross, income tax withheld, net), from the token's Wage and IncomeTax moves of her employments. */
 export function PayStubs({ worker }: { worker: Address }) {
   const region = useRegion();
   const stubs = usePayStubs(worker);
@@ -39,7 +39,7 @@ export function PayStubs({ worker }: { worker: Address }) {
             </thead>
             <tbody>
               {stubs.data?.map((s) => (
-                <tr key={`${s.transactionHash}-${s.employmentId}`}>
+                <tr key={`${s.transactionHash}-${s.logIndex}`}>
                   <td>{formatDate(s.timestamp)}</td>
                   <td>
                     {nameOf(s.company) ?? shortAddress(s.company)}{" "}

@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
-import { companyOf, listEmployments } from "../../sdk/src/payroll/employments.ts";
+import { listEmployments } from "../../sdk/src/payroll/employments.ts";
 import { getPayroll, type PayrollRow } from "../../sdk/src/payroll/getPayroll.ts";
+import { getPayStubs } from "../../sdk/src/payroll/payments.ts";
 import { useConductorClient } from "./useConductorClient.ts";
 import { useRefetchOnBlock } from "./useRefetchOnBlock.ts";
 import { useRegion } from "./useRegion.ts";
@@ -72,9 +73,12 @@ export interface PayStub {
   blockNumber: bigint;
   timestamp: bigint;
   transactionHash: `0x${string}`;
+  /** The log index of the payment's first move (tells two payments of one transaction apart). */
+  logIndex: number;
 }
 
-/** A worker's pay stubs, newest first, from the payroll's `WagePaid` events. */
+/** A worker's pay stubs, newest first: the token's Wage and IncomeTax moves of her employments
+ * (Payroll emits no event of its own for a payment; see the SDK's `getPayStubs`). */
 export function usePayStubs(worker: Address | undefined) {
   const region = useRegion();
   const client = useConductorClient();
@@ -85,13 +89,7 @@ export function usePayStubs(worker: Address | undefined) {
     enabled,
     queryFn: async (): Promise<PayStub[]> => {
       const reader = client!.publicClient;
-      const paid = await reader.getContractEvents({
-        address: payroll!,
-        abi: payrollAbi,
-        eventName: "WagePaid",
-        args: { worker },
-        fromBlock: BigInt(region.startBlock),
-      });
+      const paid = await getPayStubs(client!, { worker: worker!, fromBlock: BigInt(region.startBlock) });
       const times = new Map<bigint, bigint>();
       for (const p of paid) {
         if (!times.has(p.blockNumber))
@@ -99,14 +97,15 @@ export function usePayStubs(worker: Address | undefined) {
       }
       return paid
         .map((p) => ({
-          employmentId: p.args.employmentId!,
-          company: companyOf(p.args.employmentId!),
-          gross: p.args.gross!,
-          tax: p.args.tax!,
-          net: p.args.net!,
+          employmentId: p.employmentId,
+          company: p.company,
+          gross: p.gross,
+          tax: p.tax,
+          net: p.net,
           blockNumber: p.blockNumber,
           timestamp: times.get(p.blockNumber) ?? 0n,
           transactionHash: p.transactionHash,
+          logIndex: p.logIndex,
         }))
         .reverse();
     },

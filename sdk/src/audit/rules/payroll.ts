@@ -3,10 +3,13 @@ import { settle, type WageEpoch } from "../../payroll/wage.ts";
 import { ONE } from "../ledger.ts";
 import type { EventOf, TxEvents } from "../types.ts";
 import { dataWord, minOf, type OtherEvent, selectors, topicAddress, topicWord } from "./logs.ts";
-import type { AuditRule, RuleContext } from "./rule.ts";
+import type { At, AuditRule, RuleContext } from "./rule.ts";
 
 const WAGE = 3;
 const INCOME_TAX = 4;
+/** The kinds whose tag is a permission mask in the token (Region, Module, Bridge). */
+const MOVER_KINDS = new Set([5, 6, 7]);
+const WAGE_BITS = (1n << BigInt(WAGE)) | (1n << BigInt(INCOME_TAX));
 const HOUR = 3600n;
 
 /** The payroll and wage-schedule events the rule replays (signatures of IPayroll.sol, IWageSchedule.sol). */
@@ -20,7 +23,6 @@ export const PAYROLL_EVENTS = {
   PayAccrued: "PayAccrued(uint256,uint256,uint40)",
   TimesheetSubmitted: "TimesheetSubmitted(uint256,uint32,uint32)",
   TimesheetApproved: "TimesheetApproved(uint256,uint32,uint32,uint256,uint256)",
-  WagePaid: "WagePaid(uint256,address,uint256,uint256,uint256,uint256)",
   WageEpochStarted: "WageEpochStarted(uint32,uint32,uint256,uint256,uint32,uint32,uint64)",
 } as const;
 const T = selectors(PAYROLL_EVENTS);
@@ -53,16 +55,36 @@ export interface PayrollAddresses {
 type Action = EventOf<"ActionPerformed">;
 
 /**
+ * One wage payment as the token records it (Payroll emits no event of its own for it): the
+ * `Wage` (net, company → worker) and the `IncomeTax` (tax, company → capital pool) of one
+ * `moveTaxed`, both with ref = the employment id, the IncomeTax two logs after the Wage (its
+ * Transfer between). A zero part is not emitted: a payment may be a Wage alone (no tax) or an
+ * IncomeTax alone (a 100 % rate).
+ */
+interface Payment {
+  id: string;
+  company: string;
+  wage?: Action;
+  tax?: Action;
+  /** The company's balance before the payment (the token applied the first Transfer already). */
+  balanceBefore: bigint;
+  now: bigint;
+}
+/**
  * `wage-formula`: rebuilds every employment (hire, occupation and productivity changes, end),
  * every shift (clock in/out) and timesheet (submitted, approved), and each occupation's wage
  * epochs (with the delay and decay of reductions), then recomputes, with the SDK's twin of
  * WageMath/PayrollAccrual (`sdk/src/payroll/wage.ts`) and STARTING_WAGE in force:
  * - every `PayAccrued` amount (the pay earned on shift since the last settlement, to the wei);
  * - every `TimesheetApproved` (hourly wage now; amount = ⌊wage × approved / 3600⌋; approved ≤ pending = submitted);
- * - every `WagePaid`: gross ≤ owed (accrued − paid), debt == owed − gross, gross == min(owed,
- *   company balance), tax == ⌊gross × IncomeTaxRate / 1e18⌋, net == gross − tax, with its `Wage`
- *   (net, company → worker) and `IncomeTax` (tax, company → capital pool) in the same transaction;
- * - every `Wage`/`IncomeTax` action belongs to a `WagePaid`; so paid + debt == accrued always;
+ * - every payment, read from the token's own events (Payroll emits none for it): the `Wage` (net,
+ *   company → worker) and `IncomeTax` (tax, company → capital pool) of one `moveTaxed`, ref = the
+ *   employment id (see `Payment`); gross = net + tax ≤ owed (accrued − paid), gross == min(owed,
+ *   company balance), tax == ⌊gross × IncomeTaxRate / 1e18⌋; the debt is owed − gross, so
+ *   paid + debt == accrued always;
+ * - every `Wage`/`IncomeTax` names a recorded employment (ref) and comes from its company, and no
+ *   account but the Payroll is ever allowed those actions (`AccountRegistered` of a Module, Region
+ *   or Bridge): so every such move is the Payroll's;
  * - every `Hired` employment id carries its company (`id >> 96`, see `companyOf`) and is new.
  *
  * A settlement that accrues nothing emits no event; the rule assumes it changed nothing but the
@@ -76,10 +98,8 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
   const schedule = addresses.wageSchedule.toLowerCase();
   let employments = new Map<string, Employment>();
   let epochs = new Map<number, WageEpoch[]>();
-  /** Wage and IncomeTax actions of the current transaction not yet claimed by a WagePaid. */
-  let unclaimed: Action[] = [];
-  /** employment id → company balance before the first payroll move of the current payment. */
-  const balanceBefore = new Map<string, bigint>();
+  /** The payment being read: a Wage waiting for its IncomeTax two logs later. */
+  let pending: Payment | undefined;
 
   /** Settles `e` to `now` as Payroll._settle does; returns the pay accrued and the hourly wage now. */
   const settleTo = (e: Employment, now: bigint, ctx: RuleContext) => {
@@ -106,12 +126,13 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
   };
 
   /** A settlement the chain made without a PayAccrued: it must have accrued nothing. */
-  const silentSettle = (ev: OtherEvent, e: Employment, now: bigint, ctx: RuleContext) => {
+  const silentSettle = (ev: At, e: Employment, now: bigint, ctx: RuleContext) => {
     const { amount } = settleTo(e, now, ctx);
     if (amount !== 0n) ctx.report(ev, `a PayAccrued of ${amount} before this event`, "none");
   };
 
   const onPayrollEvent = (ev: OtherEvent, name: keyof typeof PAYROLL_EVENTS, now: bigint, ctx: RuleContext) => {
+    flush(ctx);
     const id = topicWord(ev, 1).toString();
     if (name === "Hired") {
       const occupationId = Number(dataWord(ev, 0));
@@ -212,45 +233,65 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
         e.pending = 0n;
         return;
       }
-      case "WagePaid":
-        onWagePaid(ev, e, id, now, ctx);
-        return;
     }
   };
 
-  const onWagePaid = (ev: OtherEvent, e: Employment, id: string, now: bigint, ctx: RuleContext) => {
-    const gross = dataWord(ev, 0);
-    const net = dataWord(ev, 1);
-    const tax = dataWord(ev, 2);
-    const debt = dataWord(ev, 3);
-    if (e.onShift) silentSettle(ev, e, now, ctx);
+  /** Checks the payment read so far (if any) against the employment its ref names, then records it. */
+  const flush = (ctx: RuleContext) => {
+    const p = pending;
+    pending = undefined;
+    if (p === undefined) return;
+    const moves = [p.wage, p.tax].filter((a): a is Action => a !== undefined);
+    const at = moves[0];
+    const e = employments.get(p.id);
+    if (e === undefined || e.company !== p.company) {
+      for (const a of moves)
+        ctx.report(
+          a,
+          `a payment of a Payroll employment (ref = its id, from its company)`,
+          `${a.action === WAGE ? "Wage" : "IncomeTax"} ${a.amount} from ${a.from}, ref ${p.id}`,
+        );
+      return;
+    }
+    if (p.wage !== undefined && p.wage.to !== e.worker) ctx.report(p.wage, `paid to the worker ${e.worker}`, p.wage.to);
+    if (p.tax !== undefined && p.tax.to !== ctx.addresses.capitalPool)
+      ctx.report(p.tax, `income tax to the capital pool ${ctx.addresses.capitalPool}`, p.tax.to);
+    const net = p.wage?.amount ?? 0n;
+    const tax = p.tax?.amount ?? 0n;
+    const gross = net + tax;
+    if (e.onShift) silentSettle(at, e, p.now, ctx);
     const owed = e.accrued - e.paid;
-    if (topicAddress(ev, 2) !== e.worker) ctx.report(ev, `paid to the worker ${e.worker}`, topicAddress(ev, 2));
-    if (gross > owed) ctx.report(ev, `gross ≤ owed ${owed} (accrued ${e.accrued} − paid ${e.paid})`, `${gross}`);
-    else if (debt !== owed - gross) ctx.report(ev, `debt ${owed - gross} (owed ${owed} − gross ${gross})`, `${debt}`);
+    if (gross > owed) ctx.report(at, `gross ≤ owed ${owed} (accrued ${e.accrued} − paid ${e.paid})`, `${gross}`);
     const expectedTax = (gross * ctx.ledger.param("IncomeTaxRate")) / ONE;
-    if (tax !== expectedTax || net + tax !== gross)
-      ctx.report(ev, `tax ${expectedTax} and net ${gross - expectedTax} of gross ${gross}`, `tax ${tax}, net ${net}`);
-    // Claim the moves: Wage net company → worker, IncomeTax tax company → pool, ref = employment id.
-    const ref = BigInt(id);
-    const claim = (action: number, to: string, amount: bigint) => {
-      if (amount === 0n) return;
-      const k = unclaimed.findIndex(
-        (a) =>
-          a.action === action && a.from === e.company && a.to === to && a.amount === amount && BigInt(a.ref) === ref,
-      );
-      if (k < 0)
-        ctx.report(ev, `a ${action === WAGE ? "Wage" : "IncomeTax"} of ${amount} to ${to} (ref ${id})`, "none");
-      else unclaimed.splice(k, 1);
-    };
-    claim(WAGE, e.worker, net);
-    claim(INCOME_TAX, ctx.addresses.capitalPool, tax);
-    const before = balanceBefore.get(id);
-    balanceBefore.delete(id);
-    const payable = before === undefined ? undefined : minOf(owed, before);
-    if (payable !== undefined && gross <= owed && gross !== payable)
-      ctx.report(ev, `gross ${payable} = min(owed ${owed}, company balance ${before})`, `${gross}`);
+    if (tax !== expectedTax)
+      ctx.report(at, `tax ${expectedTax} and net ${gross - expectedTax} of gross ${gross}`, `tax ${tax}, net ${net}`);
+    const payable = minOf(owed, p.balanceBefore);
+    if (gross <= owed && gross !== payable)
+      ctx.report(at, `gross ${payable} = min(owed ${owed}, company balance ${p.balanceBefore})`, `${gross}`);
     e.paid += gross;
+  };
+
+  /** A Wage or IncomeTax action: starts a payment, or completes the Wage just read. */
+  const onMove = (ev: Action, now: bigint, ctx: RuleContext) => {
+    const id = BigInt(ev.ref).toString();
+    const p = pending;
+    if (
+      ev.action === INCOME_TAX &&
+      p?.wage !== undefined &&
+      p.tax === undefined &&
+      p.id === id &&
+      p.company === ev.from &&
+      ev.logIndex === p.wage.logIndex + 2
+    ) {
+      p.tax = ev;
+      flush(ctx);
+      return;
+    }
+    flush(ctx);
+    // The Transfer of this move was applied already: add it back for the balance before the payment.
+    const balanceBefore = (ctx.ledger.peek(ev.from)?.balance ?? 0n) + ev.amount;
+    pending = { id, company: ev.from, balanceBefore, now, ...(ev.action === WAGE ? { wage: ev } : { tax: ev }) };
+    if (ev.action === INCOME_TAX) flush(ctx);
   };
 
   const onEpoch = (ev: OtherEvent, now: bigint, ctx: RuleContext) => {
@@ -274,19 +315,24 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
   return {
     name: "wage-formula",
     description:
-      "every PayAccrued, TimesheetApproved and WagePaid equals the wage formula over the recorded employments, " +
-      "shifts, timesheets and wage epochs (delay and decay); paid + debt == accrued, never paid beyond accrued; " +
-      "income tax == ⌊gross × IncomeTaxRate / 1e18⌋; every Wage/IncomeTax belongs to a WagePaid; " +
+      "every PayAccrued and TimesheetApproved equals the wage formula over the recorded employments, " +
+      "shifts, timesheets and wage epochs (delay and decay); every payment (the token's Wage + IncomeTax, " +
+      "ref = employment id) pays its worker, never beyond accrued, min(owed, company balance), " +
+      "income tax == ⌊gross × IncomeTaxRate / 1e18⌋; only the Payroll may move Wage/IncomeTax; " +
       "every employment id carries its company",
     addresses: [payroll, schedule],
-    needsTimestamp: (ev) => ev.type === "Other" && (ev.address === payroll || ev.address === schedule),
+    needsTimestamp: (ev) =>
+      (ev.type === "Other" && (ev.address === payroll || ev.address === schedule)) ||
+      (ev.type === "ActionPerformed" && (ev.action === WAGE || ev.action === INCOME_TAX)),
     onEvent(ev, _i, tx: TxEvents, ctx) {
       if (ev.type === "ActionPerformed") {
-        if (ev.action !== WAGE && ev.action !== INCOME_TAX) return;
-        unclaimed.push(ev);
-        const id = BigInt(ev.ref).toString();
-        // The Transfer of this move was applied already: add it back for the balance before the payment.
-        if (!balanceBefore.has(id)) balanceBefore.set(id, (ctx.ledger.peek(ev.from)?.balance ?? 0n) + ev.amount);
+        if (ev.action === WAGE || ev.action === INCOME_TAX) onMove(ev, BigInt(tx.timestamp ?? 0), ctx);
+        return;
+      }
+      if (ev.type === "AccountRegistered") {
+        // Payments carry no Payroll event: they are the Payroll's because no one else may make them.
+        if (MOVER_KINDS.has(ev.kind) && (ev.tag & WAGE_BITS) !== 0n && ev.account !== payroll)
+          ctx.report(ev, "Wage and IncomeTax allowed to the Payroll alone", `allowed to ${ev.account}`);
         return;
       }
       if (ev.type !== "Other") return;
@@ -297,14 +343,7 @@ export function payrollRule(addresses: PayrollAddresses): AuditRule & {
       else if (ev.address === payroll && name !== "WageEpochStarted") onPayrollEvent(ev, name, now, ctx);
     },
     onTxEnd(_tx, ctx) {
-      for (const a of unclaimed)
-        ctx.report(
-          a,
-          "a WagePaid of the Payroll for this move",
-          `${a.action === WAGE ? "Wage" : "IncomeTax"} ${a.amount} alone`,
-        );
-      unclaimed = [];
-      balanceBefore.clear();
+      flush(ctx);
     },
     save: () => ({
       employments: [...employments].map(([id, e]) => [
