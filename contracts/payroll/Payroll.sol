@@ -334,9 +334,10 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
     ///
     /// Reentrancy: the word is written after the token is called. That is safe because the token is
     /// the region's own RSC (an immutable of this implementation, upgraded by the same governance),
-    /// whose `moveTaxed` calls no other contract: it only updates balances and emits events, so
-    /// nothing can run between the call and the write. (A token with transfer hooks would need the
-    /// write first, as the tax it computes would then have to be known beforehand.)
+    /// whose `moveTaxed` calls at most one other contract: the region's ProfitAtRest module, when
+    /// the company has a due lot, which moves that lot's tax through the token and calls nothing
+    /// else. Nothing reaches Payroll between the call and the write. (A token with transfer hooks
+    /// would need the write first, as the tax it computes would then have to be known beforehand.)
     function _payOwed(
         uint256 employmentId,
         mapping(uint256 => uint256) storage pay,

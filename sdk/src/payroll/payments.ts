@@ -1,12 +1,13 @@
 import { type Address, getAddress, type Hash, type Hex, type Log, parseEventLogs } from "viem";
 import type { ConductorClient } from "../client.ts";
+import { actionId } from "../core/enums.ts";
 import { contractAddress } from "../deployment.ts";
 import { toConductorError } from "../errors.ts";
 import { rscAbi } from "../generated/abis.ts";
 import { companyOf, listEmployments } from "./employments.ts";
 
-const WAGE = 3;
-const INCOME_TAX = 4;
+const WAGE = actionId("Wage");
+const INCOME_TAX = actionId("IncomeTax");
 
 /**
  * One wage payment (a pay stub), as the token records it: Payroll emits no event of its own for a

@@ -1,5 +1,6 @@
 import { type Address, getAddress, type Hash, parseAbiItem } from "viem";
 import type { ConductorClient } from "../client.ts";
+import { actionId } from "../core/enums.ts";
 import { contractAddress } from "../deployment.ts";
 import { housingAbi } from "../generated/abis.ts";
 
@@ -42,8 +43,8 @@ export type CostEntry = {
   reconciles: boolean;
 };
 
-const WAGE = 3;
-const INCOME_TAX = 4;
+const WAGE = actionId("Wage");
+const INCOME_TAX = actionId("IncomeTax");
 
 type Positioned = { blockNumber: bigint; logIndex: number };
 const before = (a: Positioned, b: Positioned) =>

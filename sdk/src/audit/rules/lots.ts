@@ -1,3 +1,5 @@
+import { actionId, kindId } from "../../core/enums.ts";
+import { Param } from "../../generated/enums.ts";
 import { ONE } from "../ledger.ts";
 import type { AuditEvent, EventOf, TxEvents } from "../types.ts";
 import { dataWord, maxOf, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
@@ -19,15 +21,20 @@ import type { AuditRule, RuleContext } from "./rule.ts";
 export const LOT_WINDOW = 900n;
 /** The most one lot holds (2^94 − 1 wei): an inflow past it opens a new lot. */
 export const MAX_LOT = 2n ** 94n - 1n;
-const PARAM = { ProfitAtRestDelay: 2, ProfitAtRestRate: 3, RegionalProfitAtRestDelay: 4, RegionalProfitAtRestRate: 5 };
-const INCOME_TAX = 4;
-const SALES_TAX = 5;
-const WAGE = 3;
-const PURCHASE = 1;
-const KIND_COMPANY = 2;
-const KIND_REGIONAL = 3;
-const LOAN_DISBURSEMENT = 9;
-const DEPOSIT = 11;
+const PARAM = {
+  ProfitAtRestDelay: Param.indexOf("ProfitAtRestDelay"),
+  ProfitAtRestRate: Param.indexOf("ProfitAtRestRate"),
+  RegionalProfitAtRestDelay: Param.indexOf("RegionalProfitAtRestDelay"),
+  RegionalProfitAtRestRate: Param.indexOf("RegionalProfitAtRestRate"),
+};
+const INCOME_TAX = actionId("IncomeTax");
+const SALES_TAX = actionId("SalesTax");
+const WAGE = actionId("Wage");
+const PURCHASE = actionId("Purchase");
+const KIND_COMPANY = kindId("Company");
+const KIND_REGIONAL = kindId("RegionalCompany");
+const LOAN_DISBURSEMENT = actionId("LoanDisbursement");
+const DEPOSIT = actionId("Deposit");
 const PROFIT_AT_REST_TAX = 6;
 
 export const LOT_EVENTS = {

@@ -1,3 +1,4 @@
+import { actionId } from "../../core/enums.ts";
 import { companyOf } from "../../payroll/employments.ts";
 import { settle, type WageEpoch } from "../../payroll/wage.ts";
 import { ONE } from "../ledger.ts";
@@ -5,8 +6,8 @@ import type { EventOf, TxEvents } from "../types.ts";
 import { dataWord, minOf, type OtherEvent, selectors, topicAddress, topicWord } from "./logs.ts";
 import type { At, AuditRule, RuleContext } from "./rule.ts";
 
-const WAGE = 3;
-const INCOME_TAX = 4;
+const WAGE = actionId("Wage");
+const INCOME_TAX = actionId("IncomeTax");
 /** The kinds whose tag is a permission mask in the token (Region, Module, Bridge). */
 const MOVER_KINDS = new Set([5, 6, 7]);
 const WAGE_BITS = (1n << BigInt(WAGE)) | (1n << BigInt(INCOME_TAX));
