@@ -2,7 +2,9 @@ import { expect } from "chai";
 import { Command } from "commander";
 import { ConductorInputError } from "../../sdk/src/errors.ts";
 import { encodeNames } from "../../sdk/src/governance/encodeNames.ts";
+import { describeSafeTransaction } from "../../sdk/src/marketplace/describe.ts";
 import { registerPayrollCommands } from "../../sdk/src/payroll/cli.ts";
+import { encodeHire } from "../../sdk/src/payroll/hire.ts";
 import {
   listOccupations,
   occupationLabel,
@@ -84,6 +86,15 @@ describe("SDK: occupations by name", () => {
       .that.deep.equals(["#1", "Nurse (#2)", "#3"]);
     expect(() => resolveOccupation(list, "9")).to.throw(UnknownOccupationError);
     expect(() => resolveOccupation(list, "  ")).to.throw(ConductorInputError, "occupation");
+  });
+
+  it("a hire proposal reads the occupation's on-chain name (and the id alone while unnamed)", async () => {
+    const named = encodeHire(c.reader, { worker: f.alice.address, occupationId: 2, productivity: "0.5" });
+    expect(await describeSafeTransaction(c.reader, named)).to.equal(
+      `hire ${f.alice.address} as Nurse (#2) at productivity 0.5 (Shift pay)`,
+    );
+    const unnamed = encodeHire(c.reader, { worker: f.alice.address, occupationId: 1, productivity: "0.5" });
+    expect(await describeSafeTransaction(c.reader, unnamed)).to.contain("as occupation #1 at");
   });
 
   it("encodeNames refuses an empty name, one over 64 bytes and nothing to name, before encoding", () => {
