@@ -38,6 +38,11 @@ export type EncodeNamesErrorType = ConductorInputError;
  * (`propose(targets, values, calldatas, description)`, alone or after the calls that add them) or
  * the council's timelock batch. Validated (zod) before encoding: the contract would refuse an empty
  * name or one over 64 bytes.
+ *
+ * To add and name in one proposal, put the `addIndustry`/`addOccupation` calls first and name the
+ * ids they will get: the next after `industryCount()`/`occupationCount()` when the proposal is
+ * made. Ids are given at execution, so if another proposal adding occupations executes first, the
+ * names land on other ids; the `IndustryNamed`/`OccupationNamed` events show what was named.
  * @example
  * const { targets, values, calldatas } = encodeNames(client, {
  *   occupations: [{ occupationId: 2, name: "Nurse" }],
