@@ -134,4 +134,26 @@ describe("SDK: occupations by name", () => {
       program.parseAsync(["wage", "--occupation", "Surgeon", "--productivity", "1"], { from: "user" }),
     ).to.be.rejectedWith(UnknownOccupationError, 'no occupation "Surgeon"');
   });
+
+  it("CLI: `payroll hire --occupation Nurse` hires into occupation 2; an unknown name sends nothing", async () => {
+    // The treasury's own account sending (as a smart account would): impersonated on the test chain.
+    const company = await f.treasury.getAddress();
+    await networkHelpers.impersonateAccount(company);
+    await networkHelpers.setBalance(company, ONE);
+    const lines: string[] = [];
+    const program = new Command().exitOverride();
+    registerPayrollCommands(program, { makeClient: () => c.as(company), print: (l) => lines.push(l) });
+    const args = ["payroll", "hire", "--worker", f.alice.address, "--productivity", "0.5", "--occupation"];
+    await expect(program.parseAsync([...args, "Surgeon"], { from: "user" })).to.be.rejectedWith(UnknownOccupationError);
+    await expect(
+      program.parseAsync(["payroll", "hire", "--occupation", "Nurse", "--productivity", "0.5"], { from: "user" }),
+    ).to.be.rejectedWith(ConductorInputError, "--worker <address> is required");
+    expect(await f.payroll.employmentCount()).to.equal(0n);
+    await program.parseAsync([...args, "Nurse"], { from: "user" });
+    expect(lines[0]).to.match(/^hired as Nurse \(#2\): employment #1, id 0x/);
+    const [id] = (await f.payroll.queryFilter(f.payroll.filters.Hired())).map(
+      (e) => (e as unknown as { args: { employmentId: bigint } }).args.employmentId,
+    );
+    expect((await f.payroll.employment(id)).occupationId).to.equal(2n);
+  });
 });

@@ -4,7 +4,7 @@ import { formatUnits } from "viem";
 import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
-import { ConductorError } from "../errors.ts";
+import { ConductorError, ConductorInputError } from "../errors.ts";
 import { PayMode } from "../generated/enums.ts";
 import { approveTimesheet } from "./approveTimesheet.ts";
 import { clockIn } from "./clockIn.ts";
@@ -103,16 +103,22 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(payroll.command("hire"))
     .description("hire a member (signed by the company's treasury account)")
-    .requiredOption("--worker <address>", "the member to employ")
+    // `payroll` itself filters by --worker and takes the flag before `hire` sees it: read it from either.
+    .option("--worker <address>", "the member to employ (required)")
     .requiredOption("--occupation <id|name>", "occupation id or exact name in the wage schedule")
     .requiredOption("--productivity <fraction>", "0 to 1, within the regional range")
     .addOption(new Option("--mode <mode>", "how hours are recorded").choices([...PayMode]).default("Shift"))
     .action(
-      async (o: ConnectionOptions & { worker: string; occupation: string; productivity: string; mode: PayMode }) => {
+      async (
+        o: ConnectionOptions & { worker?: string; occupation: string; productivity: string; mode: PayMode },
+        cmd: Command,
+      ) => {
+        const worker = o.worker ?? (cmd.optsWithGlobals() as { worker?: string }).worker;
+        if (worker === undefined) throw new ConductorInputError("payroll hire: --worker <address> is required");
         const client = makeClient(o);
         const occupation = resolveOccupation(await listOccupations(client), o.occupation);
         const r = await hire(client, {
-          worker: o.worker,
+          worker,
           occupationId: occupation.occupationId,
           productivity: o.productivity,
           mode: o.mode,
