@@ -10,6 +10,9 @@ uint32 constant MAX_OCCUPATIONS = 65_535;
 /// fixed, and governance moves its workers on by adding a new occupation.
 uint32 constant MAX_WAGE_EPOCHS = 65_536;
 
+/// @dev The longest name (UTF-8 bytes) an occupation or industry may have.
+uint256 constant MAX_NAME_BYTES = 64;
+
 /// @title IWageSchedule — the region's wage schedule
 /// @notice Industries (with their need) and occupations (with industry weight, need, skill, stress,
 /// danger and productivity range) of the seed's wage formula (chapter 4). All fractions are
@@ -111,6 +114,13 @@ interface IWageSchedule {
         uint64 productivityRange
     );
 
+    /// @notice Emitted when occupation `occupationId` is named (or renamed) `name`. The history of
+    /// an occupation's names is the list of these events.
+    event OccupationNamed(uint32 indexed occupationId, string name);
+
+    /// @notice Emitted when industry `industryId` is named (or renamed) `name`.
+    event IndustryNamed(uint32 indexed industryId, string name);
+
     // ------------------------------------------------------------------ errors
 
     /// @notice Thrown when a fraction parameter `value` is above 1e18.
@@ -142,6 +152,12 @@ interface IWageSchedule {
 
     /// @notice Thrown when custom reduction terms exceed the regional bounds of delay and decay.
     error WageScheduleTermsOutOfRange(uint32 delay, uint32 decay, uint256 max);
+
+    /// @notice Thrown when a name is empty.
+    error WageScheduleEmptyName();
+
+    /// @notice Thrown when a name is `length` bytes long, over the `max` allowed.
+    error WageScheduleNameTooLong(uint256 length, uint256 max);
 
     // ------------------------------------------------------------------ views
 
@@ -182,6 +198,12 @@ interface IWageSchedule {
     /// @notice The occupations of `industryId`.
     function occupationsOf(uint32 industryId) external view returns (uint32[] memory);
 
+    /// @notice The name of `occupationId` ("" while unnamed). Reverts for an unknown occupation.
+    function occupationName(uint32 occupationId) external view returns (string memory);
+
+    /// @notice The name of `industryId` ("" while unnamed). Reverts for an unknown industry.
+    function industryName(uint32 industryId) external view returns (string memory);
+
     // ------------------------------------------------------------------ writes (governance only)
 
     /// @notice Adds an industry with `need`. Emits {IndustryAdded}.
@@ -208,4 +230,14 @@ interface IWageSchedule {
 
     /// @notice Retires `occupationId`: no new hires; existing employments continue. Emits {OccupationRetired}.
     function retireOccupation(uint32 occupationId) external;
+
+    /// @notice Names (or renames) `occupationId` `name`: 1 to `MAX_NAME_BYTES` bytes of UTF-8, not
+    /// checked for uniqueness. Emits {OccupationNamed}. Reverts with {WageScheduleUnknownOccupation},
+    /// {WageScheduleEmptyName} or {WageScheduleNameTooLong}. A retired occupation may be renamed.
+    function setOccupationName(uint32 occupationId, string calldata name) external;
+
+    /// @notice Names (or renames) `industryId` `name` (same rules as occupations). Emits
+    /// {IndustryNamed}. Reverts with {WageScheduleUnknownIndustry}, {WageScheduleEmptyName} or
+    /// {WageScheduleNameTooLong}.
+    function setIndustryName(uint32 industryId, string calldata name) external;
 }

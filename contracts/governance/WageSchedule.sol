@@ -6,7 +6,7 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {WageMath} from "../payroll/WageMath.sol";
 import {IRegionParameters, Param} from "./IRegionParameters.sol";
-import {IWageSchedule, MAX_OCCUPATIONS, MAX_WAGE_EPOCHS} from "./IWageSchedule.sol";
+import {IWageSchedule, MAX_NAME_BYTES, MAX_OCCUPATIONS, MAX_WAGE_EPOCHS} from "./IWageSchedule.sol";
 
 /// @title WageSchedule
 /// @notice See {IWageSchedule}. The governance executor holds `DEFAULT_ADMIN_ROLE`; it is the only
@@ -38,6 +38,8 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         mapping(uint32 industryId => uint32[]) industryOccupations;
         mapping(uint32 occupationId => OccupationRecord) occupations;
         mapping(uint32 occupationId => mapping(uint32 epoch => WageEpoch)) epochs;
+        mapping(uint32 occupationId => string) occupationNames;
+        mapping(uint32 industryId => string) industryNames;
     }
 
     // keccak256(abi.encode(uint256(keccak256("conductor.storage.WageSchedule")) - 1)) & ~bytes32(uint256(0xff))
@@ -144,6 +146,18 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         return _s().industryOccupations[industryId];
     }
 
+    /// @inheritdoc IWageSchedule
+    function occupationName(uint32 occupationId) external view returns (string memory) {
+        _occupation(occupationId);
+        return _s().occupationNames[occupationId];
+    }
+
+    /// @inheritdoc IWageSchedule
+    function industryName(uint32 industryId) external view returns (string memory) {
+        _industry(industryId);
+        return _s().industryNames[industryId];
+    }
+
     // ================================================================== writes
 
     /// @inheritdoc IWageSchedule
@@ -236,6 +250,22 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         emit OccupationRetired(occupationId);
     }
 
+    /// @inheritdoc IWageSchedule
+    function setOccupationName(uint32 occupationId, string calldata name) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _occupation(occupationId);
+        _checkName(name);
+        _s().occupationNames[occupationId] = name;
+        emit OccupationNamed(occupationId, name);
+    }
+
+    /// @inheritdoc IWageSchedule
+    function setIndustryName(uint32 industryId, string calldata name) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _industry(industryId);
+        _checkName(name);
+        _s().industryNames[industryId] = name;
+        emit IndustryNamed(industryId, name);
+    }
+
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
@@ -324,6 +354,12 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         _checkFraction(p.stress);
         _checkFraction(p.danger);
         _checkFraction(p.productivityRange);
+    }
+
+    function _checkName(string calldata name) private pure {
+        uint256 length = bytes(name).length;
+        if (length == 0) revert WageScheduleEmptyName();
+        if (length > MAX_NAME_BYTES) revert WageScheduleNameTooLong(length, MAX_NAME_BYTES);
     }
 
     function _checkFraction(uint256 value) private pure {

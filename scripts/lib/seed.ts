@@ -260,8 +260,20 @@ async function seedPayroll(
 ): Promise<DemoEmployment[]> {
   const schedule = new Contract(deployment.contracts.WageSchedule, abis.wageScheduleAbi as never, admin);
   const payroll = new Contract(deployment.contracts.Payroll, abis.payrollAbi as never, admin);
-  // One industry per demo company (ids 1..6, in the order of COMPANIES + Global Imports).
-  for (const need of [40, 60, 30, 20, 25, 10]) await (await schedule.addIndustry(FRACTION(need))).wait();
+  // One industry per demo company (ids 1..6, in the order of COMPANIES + Global Imports), named
+  // after its trade; governance (the admin here) names industries and occupations on-chain.
+  const industries = [
+    { name: "Housing and maintenance", need: 40 },
+    { name: "Health care", need: 60 },
+    { name: "Steelmaking", need: 30 },
+    { name: "Groceries", need: 20 },
+    { name: "Credit and banking", need: 25 },
+    { name: "Imports", need: 10 },
+  ];
+  for (const [i, industry] of industries.entries()) {
+    await (await schedule.addIndustry(FRACTION(industry.need))).wait();
+    await (await schedule.setIndustryName(i + 1, industry.name)).wait();
+  }
   const occupations = [
     { name: "Maintenance technician", industryId: 1, params: [1, 20, 30, 40, 30, 30, 20] },
     { name: "Nurse", industryId: 2, params: [2, 60, 70, 60, 70, 20, 20] },
@@ -275,6 +287,8 @@ async function seedPayroll(
     await (
       await schedule.addOccupation({ industryId, industryWeight, need, skill, stress, danger, productivityRange })
     ).wait();
+    const occupationId = Number(await schedule.occupationCount());
+    await (await schedule.setOccupationName(occupationId, o.name)).wait();
   }
   // Each company hires two members who are not its signers; the first of each clocks in.
   const employments: DemoEmployment[] = [];

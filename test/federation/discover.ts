@@ -7,8 +7,8 @@ import { discoverJobs, discoverListings } from "../../sdk/src/federation/discove
 const ONE = 10n ** 18n;
 const FRACTION = (percent: number) => (BigInt(percent) * ONE) / 100n;
 
-/** A region on its own served chain with one company, one occupation, one job and one listing. */
-async function region(name: string, chainId: number, startingWage: bigint, price: bigint) {
+/** A region on its own served chain with one company, one named occupation, one job and one listing. */
+async function region(name: string, chainId: number, startingWage: bigint, price: bigint, occupation: string) {
   const server = await network.createServer({ override: { chainId } }, "127.0.0.1", 0);
   const { address, port } = await server.listen();
   const rpcUrl = `http://${address}:${port}`;
@@ -35,6 +35,7 @@ async function region(name: string, chainId: number, startingWage: bigint, price
       productivityRange: FRACTION(20),
     })
   ).wait();
+  await (await d.wageSchedule.setOccupationName(1, occupation)).wait();
   await (
     await treasury.execute(
       await d.jobBoard.getAddress(),
@@ -67,8 +68,8 @@ describe("federated discovery", function () {
   this.timeout(300_000);
 
   it("lists jobs with each region's own wage, highest first, and listings cheapest first", async () => {
-    const sf = await region("San Francisco", 1201, 20n * ONE, 130n * ONE);
-    const ny = await region("New York", 1202, 30n * ONE, 110n * ONE);
+    const sf = await region("San Francisco", 1201, 20n * ONE, 130n * ONE, "Steelworker");
+    const ny = await region("New York", 1202, 30n * ONE, 110n * ONE, "Welder");
     try {
       const jobs = await discoverJobs([sf.federated, ny.federated]);
       expect(jobs.map((j) => j.region)).to.deep.equal(["New York", "San Francisco"]);
@@ -76,6 +77,10 @@ describe("federated discovery", function () {
       expect(jobs[0].wage * 20n).to.equal(jobs[1].wage * 30n);
       expect(jobs[0].location).to.equal("New York");
       expect(await discoverJobs([sf.federated, ny.federated], { occupationId: 2 })).to.deep.equal([]);
+      // Each region names its occupations; names, not ids, are how regions meet.
+      expect(jobs.map((j) => j.occupationName)).to.deep.equal(["Welder", "Steelworker"]);
+      const welders = await discoverJobs([sf.federated, ny.federated], { occupationName: "Welder" });
+      expect(welders.map((j) => [j.region, j.occupationId])).to.deep.equal([["New York", 1]]);
       const listings = await discoverListings([sf.federated, ny.federated], "beam");
       expect(listings.map((l) => [l.region, l.unitPrice])).to.deep.equal([
         ["New York", 110n * ONE],

@@ -33,6 +33,16 @@ describe("payroll proposals in human terms (what a company's signers approve)", 
     expect(describePayrollCall(encodePayroll("endEmployment", [id]))).to.equal("end employment #7");
   });
 
+  it("names the occupation when its name is given", () => {
+    const hire = encodeHire(client, { worker: ADA, occupationId: 3, productivity: "0.5", mode: "Shift" });
+    expect(describePayrollCall(hire.data, "Nurse")).to.equal(
+      `hire ${getAddress(ADA)} as Nurse (#3) at productivity 0.5 (Shift pay)`,
+    );
+    expect(describePayrollCall(encodePayroll("changeOccupation", [id, 4]), "Welder")).to.equal(
+      "move employment #7 to Welder (#4)",
+    );
+  });
+
   it("leaves a worker's own calls and unknown data to the raw description", async () => {
     expect(describePayrollCall(encodePayroll("clockIn", [id]))).to.equal(undefined);
     expect(await describeSafeTransaction(client, { to: PAYROLL, data: "0xdeadbeef" })).to.match(

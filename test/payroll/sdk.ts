@@ -1,9 +1,6 @@
 import { expect } from "chai";
 import { Command } from "commander";
-import { type Address, createPublicClient, createWalletClient, custom, defineChain, type PublicClient } from "viem";
 import { settleOpenShifts, startPayrollKeeper } from "../../scripts/keepers/payroll.ts";
-import type { ConductorClient } from "../../sdk/src/client.ts";
-import type { Deployment } from "../../sdk/src/deployment.ts";
 import { ConductorContractError, ConductorInputError } from "../../sdk/src/errors.ts";
 import { approveTimesheet } from "../../sdk/src/payroll/approveTimesheet.ts";
 import { registerPayrollCommands } from "../../sdk/src/payroll/cli.ts";
@@ -23,40 +20,11 @@ import { encodeHire, hire } from "../../sdk/src/payroll/hire.ts";
 import { getPayStubs } from "../../sdk/src/payroll/payments.ts";
 import { submitTimesheet } from "../../sdk/src/payroll/submitTimesheet.ts";
 import { withdraw } from "../../sdk/src/payroll/withdraw.ts";
-import { connection, ethers, networkHelpers, ONE } from "../helpers/region.ts";
+import { ethers, networkHelpers, ONE } from "../helpers/region.ts";
+import { clientsFor } from "./clients.ts";
 import { deployPayroll, HOUR, type PayrollFixture } from "./fixture.ts";
 
 const { time } = networkHelpers;
-
-async function clientsFor(f: PayrollFixture) {
-  const chain = defineChain({
-    id: 31337,
-    name: "test region",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
-  });
-  const transport = custom(connection.provider);
-  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
-  const contracts: Record<string, Address> = {};
-  for (const [name, key] of [
-    ["RSC", "rsc"],
-    ["Registry", "registry"],
-    ["RegionParameters", "regionParameters"],
-    ["Reserve", "reserve"],
-    ["CapitalPool", "capitalPool"],
-    ["Custodians", "custodians"],
-    ["Payroll", "payroll"],
-    ["WageSchedule", "wageSchedule"],
-  ] as const) {
-    contracts[name] = (await f[key].getAddress()) as Address;
-  }
-  const deployment: Deployment = { chainId: 31337, regionName: "Test", startBlock: 0, contracts };
-  const as = (account: string): ConductorClient => {
-    const walletClient = createWalletClient({ chain, transport, account: account as Address });
-    return { publicClient, walletClient, account: walletClient.account, deployment, chain } as ConductorClient;
-  };
-  return { as, reader: { publicClient, deployment, chain } as ConductorClient };
-}
 
 describe("payroll SDK, CLI and keeper (viem over the in-process chain)", () => {
   let f: PayrollFixture;

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import { ConductorInputError } from "../errors.ts";
+import { occupationLabel } from "../payroll/occupations.ts";
 import { endpoints, readFederation, relayerEndpoints } from "./config.ts";
 import { discoverHousing, discoverJobs, discoverListings } from "./discover.ts";
 import { registerFederationGroup } from "./federationCli.ts";
@@ -71,13 +72,18 @@ export function registerFederationCommands(program: Command): void {
     .command("jobs")
     .description("open jobs in every region with the wage there, highest first")
     .requiredOption("--federation <file>", "federation config")
-    .option("--occupation <id>", "only this occupation id")
+    .option("--occupation <id|name>", "only this occupation: an exact name (as each region names it) or an id")
     .action(async (opts: { federation: string; occupation?: string }) => {
-      const occupationId =
-        opts.occupation === undefined ? undefined : z.coerce.number().int().nonnegative().parse(opts.occupation);
-      for (const j of await discoverJobs(readFederation(opts.federation), { occupationId })) {
+      const filter =
+        opts.occupation === undefined
+          ? {}
+          : /^\d+$/.test(opts.occupation)
+            ? { occupationId: z.coerce.number().int().nonnegative().parse(opts.occupation) }
+            : { occupationName: z.string().trim().min(1).parse(opts.occupation) };
+      for (const j of await discoverJobs(readFederation(opts.federation), filter)) {
+        const occupation = occupationLabel({ occupationId: j.occupationId, name: j.occupationName });
         console.log(
-          `${j.region.padEnd(14)} job #${j.jobId} occupation ${j.occupationId} ${j.hoursPerWeek} h/week ${j.location.padEnd(16)} ${rsc(j.wage)}/h`,
+          `${j.region.padEnd(14)} job #${j.jobId} ${occupation} ${j.hoursPerWeek} h/week ${j.location.padEnd(16)} ${rsc(j.wage)}/h`,
         );
       }
     });

@@ -5,6 +5,7 @@ import { UnitType } from "../generated/enums.ts";
 import { getJobs } from "../marketplace/getJobs.ts";
 import { getListings } from "../marketplace/getListings.ts";
 import { computeWage } from "../payroll/computeWage.ts";
+import { listOccupations } from "../payroll/occupations.ts";
 import type { FederatedRegion } from "./config.ts";
 
 /** A read-only client of one federated region. */
@@ -32,6 +33,8 @@ export interface FederatedJob {
   jobId: bigint;
   company: string;
   occupationId: number;
+  /** The occupation's name in that region's wage schedule ("" while unnamed). */
+  occupationName: string;
   hoursPerWeek: number;
   location: string;
   /** The hourly wage a new hire gets there now at productivity 0.5 (the base), RSC wei per hour. */
@@ -39,25 +42,33 @@ export interface FederatedJob {
 }
 
 /**
- * Every open job in every federated region, with the wage from that region's own schedule —
- * highest wage first ("where does a welder earn most?").
+ * Every open job in every federated region, with the occupation's name and the wage from that
+ * region's own schedule — highest wage first ("where does a welder earn most?"). Occupation ids
+ * are each region's own; names are how regions meet, so `occupationName` filters by exact name.
  * @example
- * const jobs = await discoverJobs(readFederation(".conductor/federation.json"));
+ * const welders = await discoverJobs(readFederation(".conductor/federation.json"), { occupationName: "Welder" });
  */
 export async function discoverJobs(
   regions: FederatedRegion[],
-  filter: { occupationId?: number } = {},
+  filter: { occupationId?: number; occupationName?: string } = {},
 ): Promise<FederatedJob[]> {
   const rows: FederatedJob[] = [];
   for (const region of regions) {
     if (!region.contracts.JobBoard) continue;
     const client = readerOf(region);
+    const names = new Map(
+      region.contracts.WageSchedule
+        ? (await listOccupations(client)).map((o) => [o.occupationId, o.name] as const)
+        : [],
+    );
     for (const job of await getJobs(client)) {
+      const occupationName = names.get(job.occupationId) ?? "";
       if (filter.occupationId !== undefined && job.occupationId !== filter.occupationId) continue;
+      if (filter.occupationName !== undefined && occupationName !== filter.occupationName) continue;
       const wage = region.contracts.WageSchedule
         ? (await computeWage(client, { occupationId: job.occupationId, productivity: "0.5" })).final
         : 0n;
-      rows.push({ region: region.name, ...job, wage });
+      rows.push({ region: region.name, ...job, occupationName, wage });
     }
   }
   return rows.sort((a, b) => (a.wage === b.wage ? 0 : a.wage > b.wage ? -1 : 1));

@@ -4,6 +4,7 @@ import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
 import { ConductorInputError } from "../errors.ts";
+import { listOccupations, occupationLabel, resolveOccupation } from "../payroll/occupations.ts";
 import { acceptLoan, encodeAcceptLoan } from "./acceptLoan.ts";
 import { closeJob, encodeCloseJob } from "./closeJob.ts";
 import { collectProfitAtRest } from "./collectProfitAtRest.ts";
@@ -151,19 +152,24 @@ export function registerMarketplaceCommands(program: Command): Command {
     .description("list open job openings")
     .option("--company <address>")
     .action(async (o, cmd) => {
-      for (const j of await getJobs(client(opts(cmd)), { company: o.company })) {
-        print(`#${j.jobId} occupation #${j.occupationId}, ${j.hoursPerWeek} h/week at ${j.location} (${j.company})`);
+      const c = client(opts(cmd));
+      const [jobs, occupations] = await Promise.all([getJobs(c, { company: o.company }), listOccupations(c)]);
+      for (const j of jobs) {
+        const name = occupations.find((x) => x.occupationId === j.occupationId)?.name ?? "";
+        const occupation = occupationLabel({ occupationId: j.occupationId, name });
+        print(`#${j.jobId} ${occupation}, ${j.hoursPerWeek} h/week at ${j.location} (${j.company})`);
       }
     });
 
   market
     .command("post-job")
     .description("post a job opening (as a company)")
-    .requiredOption("--occupation <id>")
+    .requiredOption("--occupation <id|name>", "occupation id or exact name in the wage schedule")
     .requiredOption("--hours <perWeek>")
     .requiredOption("--location <text>")
     .action(async (o, cmd) => {
-      const params = { occupationId: o.occupation, hoursPerWeek: o.hours, location: o.location };
+      const occupation = resolveOccupation(await listOccupations(client(opts(cmd))), o.occupation);
+      const params = { occupationId: occupation.occupationId, hoursPerWeek: o.hours, location: o.location };
       await run(
         opts(cmd),
         (c) => postJob(c, params),

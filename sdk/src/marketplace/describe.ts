@@ -1,7 +1,14 @@
 import { type Address, decodeFunctionData, type Hex } from "viem";
 import type { ConductorClient } from "../client.ts";
-import { jobBoardAbi, loansAbi, marketplaceAbi, profitAtRestAbi, registryAbi } from "../generated/abis.ts";
-import { describePayrollCall } from "../payroll/describe.ts";
+import {
+  jobBoardAbi,
+  loansAbi,
+  marketplaceAbi,
+  profitAtRestAbi,
+  registryAbi,
+  wageScheduleAbi,
+} from "../generated/abis.ts";
+import { describePayrollCall, occupationOfPayrollCall, occupationPhrase } from "../payroll/describe.ts";
 import { UNLIMITED } from "./createListing.ts";
 import { addressOf, type ContractCall, formatRsc } from "./shared.ts";
 
@@ -18,6 +25,22 @@ export async function companyName(client: Reader, treasury: Address): Promise<st
   });
   const args = logs[0]?.args as { name?: string } | undefined;
   return args?.name ?? treasury;
+}
+
+/** The on-chain name of `occupationId` ("" when unnamed, unknown, or the deployment has no WageSchedule). */
+export async function occupationNameOf(client: Reader, occupationId: number): Promise<string> {
+  const address = client.deployment.contracts.WageSchedule;
+  if (address === undefined) return "";
+  try {
+    return await client.publicClient.readContract({
+      address,
+      abi: wageScheduleAbi,
+      functionName: "occupationName",
+      args: [occupationId],
+    });
+  } catch {
+    return "";
+  }
 }
 
 const days = (seconds: number) =>
@@ -71,7 +94,8 @@ export async function describeSafeTransaction(
       const { functionName, args } = decodeFunctionData({ abi: jobBoardAbi, data: call.data as Hex });
       if (functionName === "postJob") {
         const [occupationId, hours, location] = args;
-        return `post a job opening: occupation #${occupationId}, ${hours} h/week, at ${location}`;
+        const name = await occupationNameOf(client, occupationId);
+        return `post a job opening: ${occupationPhrase(occupationId, name)}, ${hours} h/week, at ${location}`;
       }
       if (functionName === "closeJob") return `close job opening #${args[0]}`;
     }
@@ -99,7 +123,9 @@ export async function describeSafeTransaction(
       }
     }
     if (is("Payroll")) {
-      const text = describePayrollCall(call.data as Hex);
+      const occupationId = occupationOfPayrollCall(call.data as Hex);
+      const name = occupationId === undefined ? "" : await occupationNameOf(client, occupationId);
+      const text = describePayrollCall(call.data as Hex, name);
       if (text !== undefined) return text;
     }
     if (is("ProfitAtRest")) {

@@ -4,7 +4,7 @@ import { formatUnits } from "viem";
 import { defaultDeploymentFile } from "../cli/context.ts";
 import { type ConductorClient, createConductorClient } from "../client.ts";
 import { readDeployment } from "../deployment.ts";
-import { ConductorError } from "../errors.ts";
+import { ConductorError, ConductorInputError } from "../errors.ts";
 import { PayMode } from "../generated/enums.ts";
 import { approveTimesheet } from "./approveTimesheet.ts";
 import { clockIn } from "./clockIn.ts";
@@ -13,6 +13,7 @@ import { computeWage } from "./computeWage.ts";
 import { employmentIdHex, employmentLabel } from "./employments.ts";
 import { getPayroll } from "./getPayroll.ts";
 import { hire } from "./hire.ts";
+import { listOccupations, occupationLabel, resolveOccupation } from "./occupations.ts";
 import { submitTimesheet } from "./submitTimesheet.ts";
 import { withdraw } from "./withdraw.ts";
 
@@ -52,7 +53,8 @@ function hoursToSeconds(hours: string): number {
  * Adds `conductor payroll …` and `conductor wage …` to `program`:
  * - `payroll [--worker A] [--company A] [--employment ids…]`: accrued, paid, tax and debt per employment;
  * - `payroll hire|clock-in|clock-out|withdraw|timesheet-submit|timesheet-approve`: the actions;
- * - `wage --occupation ID --productivity P`: the hourly wage by the seed's formula, cross-checked on-chain.
+ * - `wage --occupation ID|NAME --productivity P`: the hourly wage by the seed's formula, cross-checked on-chain;
+ * - `occupations [--all]`: the wage schedule's occupations by name, with the wage at productivity 0.5.
  * Signing actions use `CONDUCTOR_PRIVATE_KEY` (a company signs as its treasury account).
  */
 export function registerPayrollCommands(program: Command, options: RegisterPayrollOptions = {}): void {
@@ -101,20 +103,28 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(payroll.command("hire"))
     .description("hire a member (signed by the company's treasury account)")
-    .requiredOption("--worker <address>", "the member to employ")
-    .requiredOption("--occupation <id>", "occupation id in the wage schedule")
+    // `payroll` itself filters by --worker and takes the flag before `hire` sees it: read it from either.
+    .option("--worker <address>", "the member to employ (required)")
+    .requiredOption("--occupation <id|name>", "occupation id or exact name in the wage schedule")
     .requiredOption("--productivity <fraction>", "0 to 1, within the regional range")
     .addOption(new Option("--mode <mode>", "how hours are recorded").choices([...PayMode]).default("Shift"))
     .action(
-      async (o: ConnectionOptions & { worker: string; occupation: string; productivity: string; mode: PayMode }) => {
-        const r = await hire(makeClient(o), {
-          worker: o.worker,
-          occupationId: o.occupation,
+      async (
+        o: ConnectionOptions & { worker?: string; occupation: string; productivity: string; mode: PayMode },
+        cmd: Command,
+      ) => {
+        const worker = o.worker ?? (cmd.optsWithGlobals() as { worker?: string }).worker;
+        if (worker === undefined) throw new ConductorInputError("payroll hire: --worker <address> is required");
+        const client = makeClient(o);
+        const occupation = resolveOccupation(await listOccupations(client), o.occupation);
+        const r = await hire(client, {
+          worker,
+          occupationId: occupation.occupationId,
           productivity: o.productivity,
           mode: o.mode,
         });
         print(
-          `hired: employment ${employmentLabel(r.employmentId)}, id ${employmentIdHex(r.employmentId)} (tx ${r.hash})`,
+          `hired as ${occupationLabel(occupation)}: employment ${employmentLabel(r.employmentId)}, id ${employmentIdHex(r.employmentId)} (tx ${r.hash})`,
         );
       },
     );
@@ -160,15 +170,33 @@ export function registerPayrollCommands(program: Command, options: RegisterPayro
 
   connection(program.command("wage"))
     .description("an occupation's hourly wage by the seed's formula (recomputed here, checked on-chain)")
-    .requiredOption("--occupation <id>", "occupation id")
+    .requiredOption("--occupation <id|name>", "occupation id or exact name")
     .requiredOption("--productivity <fraction>", "0 to 1")
     .action(async (o: ConnectionOptions & { occupation: string; productivity: string }) => {
-      const w = await computeWage(makeClient(o), { occupationId: o.occupation, productivity: o.productivity });
-      print(`occupation ${w.occupationId} (industry ${w.industryId}), productivity ${o.productivity}`);
+      const client = makeClient(o);
+      const occupation = resolveOccupation(await listOccupations(client), o.occupation);
+      const w = await computeWage(client, { occupationId: occupation.occupationId, productivity: o.productivity });
+      const industry = occupation.industryName
+        ? `${occupation.industryName} (#${w.industryId})`
+        : `industry #${w.industryId}`;
+      print(`${occupationLabel(occupation)}, ${industry}, productivity ${o.productivity}`);
       print(`  starting wage ${rsc(w.startingWage)}/h × index ${formatUnits(w.index, 18)}`);
       print(`  base  ${rsc(w.base)}/h`);
       print(
         `  final ${rsc(w.final)}/h${w.final === w.onChainFinal ? " (matches the contract)" : ` (CONTRACT SAYS ${rsc(w.onChainFinal)})`}`,
       );
+    });
+
+  connection(program.command("occupations"))
+    .description("the wage schedule's occupations: name, industry, wage of a new hire at productivity 0.5")
+    .option("--all", "include retired occupations")
+    .action(async (o: ConnectionOptions & { all?: boolean }) => {
+      const list = (await listOccupations(makeClient(o))).filter((x) => o.all || !x.retired);
+      if (list.length === 0) return print("no occupations");
+      print(["occupation", "industry", "wage/h at 0.5", "status"].join("\t"));
+      for (const x of list) {
+        const industry = x.industryName ? `${x.industryName} (#${x.industryId})` : `#${x.industryId}`;
+        print([occupationLabel(x), industry, rsc(x.hourlyWageAtHalf), x.retired ? "retired" : "hiring"].join("\t"));
+      }
     });
 }

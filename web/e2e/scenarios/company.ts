@@ -70,7 +70,14 @@ export const companyScenarios: Scenario[] = [
       await openCompany(page, ctx.app.url, "Nia", "Maple Credit Union");
       const worker = demoAddress(ctx, "Yara");
       await page.getByLabel("Worker (a member's address)").fill(worker);
-      await page.getByLabel("Occupation id").last().fill("1");
+      // the hire form's occupation select (the job posting form has one too): offered by name
+      const occupation = page.getByLabel("Occupation", { exact: true }).last();
+      await occupation.selectOption("1");
+      const chosen = (await occupation.locator("option:checked").textContent()) ?? "";
+      expect(
+        /^Maintenance technician \(#1\) — [\d,.]+ RSC\/h at productivity 0\.5$/.test(chosen),
+        `the option should name the occupation and its wage: ${chosen}`,
+      );
       await page.getByLabel(/^Productivity/).fill("2");
       await page.getByRole("button", { name: "Propose hiring" }).click();
       await page.getByTestId("hire-status").filter({ hasText: "Hiring proposal: failed" }).waitFor({ timeout: 20_000 });
@@ -80,7 +87,9 @@ export const companyScenarios: Scenario[] = [
       await page.getByLabel(/^Productivity/).fill("0.5");
       await page.getByRole("button", { name: "Propose hiring" }).click();
       await page.getByText("Hiring proposal: confirmed").waitFor({ timeout: 30_000 });
-      const proposal = page.getByTestId("proposal").filter({ hasText: `hire ${worker} as occupation #1` });
+      const proposal = page
+        .getByTestId("proposal")
+        .filter({ hasText: `hire ${worker} as Maintenance technician (#1)` });
       await proposal.filter({ hasText: "productivity 0.5 (Shift pay)" }).waitFor({ timeout: 20_000 });
       await proposal.filter({ hasText: "1 of 2 approvals" }).waitFor();
       await page.screenshot({ path: `${SHOTS}company-hire-proposed.png`, fullPage: true });

@@ -19,6 +19,11 @@ export const workerScenarios: Scenario[] = [
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Worker" }).click();
       const card = page.getByTestId(`employment-${id}`);
       await card.waitFor({ timeout: 20_000 });
+      // the card names the occupation as the wage schedule does on-chain
+      await page
+        .getByTestId(`occupation-${id}`)
+        .filter({ hasText: new RegExp(`^${shift.occupation} \\(#\\d+\\)$`) })
+        .waitFor({ timeout: 20_000 });
       const tx = page.getByTestId(`tx-${id}`);
       // The seed clocked this worker in: clock out first so the scenario starts off shift.
       if ((await page.getByTestId(`shift-${id}`).textContent())?.includes("On shift")) {

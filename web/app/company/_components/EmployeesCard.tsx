@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { PayMode } from "../../../../sdk/src/generated/enums.ts";
 import { employmentIdHex, employmentLabel } from "../../../../sdk/src/payroll/employments.ts";
+import { OccupationSelect } from "../../../components/OccupationSelect.tsx";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
 import { ProposalForm } from "./ProposalForm.tsx";
@@ -69,8 +70,8 @@ export function EmployeesCard({ safe }: { safe: string }) {
       >
         <label htmlFor={ids.worker}>Worker (a member's address)</label>
         <input id={ids.worker} name="worker" required spellCheck={false} autoComplete="off" />
-        <label htmlFor={ids.occupation}>Occupation id</label>
-        <input id={ids.occupation} name="occupation" inputMode="numeric" required />
+        <label htmlFor={ids.occupation}>Occupation</label>
+        <OccupationSelect id={ids.occupation} />
         <label htmlFor={ids.productivity}>Productivity (0 to 1, within the regional range)</label>
         <input id={ids.productivity} name="productivity" inputMode="decimal" defaultValue="0.5" required />
         <label htmlFor={ids.mode}>Pay</label>

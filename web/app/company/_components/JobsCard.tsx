@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { OccupationSelect } from "../../../components/OccupationSelect.tsx";
 import { TxStatus } from "../../../components/TxStatus.tsx";
+import { labelOf, useOccupations } from "../../../hooks/useOccupations.ts";
 import { ProposalForm } from "./ProposalForm.tsx";
 import { useCompanyClient } from "./useCompanyClient.ts";
 import { useProposer } from "./useProposer.ts";
@@ -18,6 +20,7 @@ export function JobsCard({ safe }: { safe: string }) {
       return getJobs(client(), { company: safe });
     },
   });
+  const occupations = useOccupations();
   const { state, propose } = useProposer(safe, () => undefined);
   const open = (jobs.data ?? []).filter((j) => j.open);
   return (
@@ -27,7 +30,7 @@ export function JobsCard({ safe }: { safe: string }) {
       <ul className="stack">
         {open.map((j) => (
           <li key={String(j.jobId)}>
-            #{String(j.jobId)} occupation #{j.occupationId}, {j.hoursPerWeek} h/week at {j.location}{" "}
+            #{String(j.jobId)} {labelOf(occupations.data, j.occupationId)}, {j.hoursPerWeek} h/week at {j.location}{" "}
             <button
               type="button"
               onClick={() =>
@@ -54,8 +57,8 @@ export function JobsCard({ safe }: { safe: string }) {
           );
         }}
       >
-        <label htmlFor={ids.occupation}>Occupation id</label>
-        <input id={ids.occupation} name="occupation" inputMode="numeric" required />
+        <label htmlFor={ids.occupation}>Occupation</label>
+        <OccupationSelect id={ids.occupation} />
         <label htmlFor={ids.hours}>Hours per week</label>
         <input id={ids.hours} name="hours" inputMode="numeric" required />
         <label htmlFor={ids.location}>Location</label>

@@ -9,6 +9,7 @@ import { incomeTax } from "../../../../sdk/src/payroll/wage.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { useAddressNames } from "../../../hooks/useAddressNames.ts";
 import type { EmploymentView } from "../../../hooks/useEmployments.ts";
+import { labelOf, useOccupations } from "../../../hooks/useOccupations.ts";
 import { useRegion } from "../../../hooks/useRegion.ts";
 import { useTx } from "../../../hooks/useTx.ts";
 import { formatRsc, shortAddress } from "../../../lib/format.ts";
@@ -37,6 +38,7 @@ export function EmploymentCard({
 }) {
   const region = useRegion();
   const nameOf = useAddressNames();
+  const occupations = useOccupations();
   const tx = useTx();
   const { mutateAsync: writeContract } = useWriteContract();
   const hoursId = useId();
@@ -66,7 +68,8 @@ export function EmploymentCard({
         {company} <span className="muted">· employment {employmentLabel(id)}</span>
       </h2>
       <p>
-        {formatRsc(e.hourlyWage)} an hour (occupation #{e.occupationId}), paid by{" "}
+        {formatRsc(e.hourlyWage)} an hour as{" "}
+        <span data-testid={`occupation-${key}`}>{labelOf(occupations.data, e.occupationId)}</span>, paid by{" "}
         {e.mode === "Shift" ? "the shift" : "approved timesheet"}.{e.ended && " This employment has ended."}
       </p>
       <p className="muted">
