@@ -209,6 +209,11 @@ interface IWageSchedule {
     /// @notice Adds an industry with `need`. Emits {IndustryAdded}.
     function addIndustry(uint64 need) external returns (uint32 industryId);
 
+    /// @notice Adds an industry with `need` and names it `name` in one call, so a proposal never
+    /// has to guess the id the industry will get. Emits {IndustryAdded} and {IndustryNamed}; refuses
+    /// a bad name like {setIndustryName}, adding nothing.
+    function addNamedIndustry(uint64 need, string calldata name) external returns (uint32 industryId);
+
     /// @notice Changes the need of `industryId`; every occupation of it gets a wage epoch, a
     /// reduction reaching existing workers on `terms`. Cost grows with the industry's occupations,
     /// never with employments. Emits {IndustryNeedChanged} and a {WageEpochStarted} per occupation.
@@ -221,6 +226,13 @@ interface IWageSchedule {
     /// @notice Adds an occupation. Emits {OccupationAdded} and {WageEpochStarted} (epoch 0).
     /// Reverts with {WageScheduleTooManyOccupations} past `MAX_OCCUPATIONS`.
     function addOccupation(OccupationParams calldata params) external returns (uint32 occupationId);
+
+    /// @notice {addOccupation} and {setOccupationName} in one call, so a proposal never has to
+    /// guess the id the occupation will get. Emits {OccupationAdded}, {WageEpochStarted} and
+    /// {OccupationNamed}; refuses a bad name like {setOccupationName}, adding nothing.
+    function addNamedOccupation(OccupationParams calldata params, string calldata name)
+        external
+        returns (uint32 occupationId);
 
     /// @notice Changes the parameters of `occupationId` (its industry stays); a reduction of its
     /// wage index reaches existing workers on `terms`. Emits {OccupationChanged} and {WageEpochStarted}.

@@ -162,11 +162,19 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
 
     /// @inheritdoc IWageSchedule
     function addIndustry(uint64 need) external onlyRole(DEFAULT_ADMIN_ROLE) returns (uint32 industryId) {
-        _checkFraction(need);
-        WageScheduleStorage storage $ = _s();
-        industryId = ++$.industryCount;
-        $.industries[industryId].need = need;
-        emit IndustryAdded(industryId, need);
+        return _addIndustry(need);
+    }
+
+    /// @inheritdoc IWageSchedule
+    function addNamedIndustry(uint64 need, string calldata name)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+        returns (uint32 industryId)
+    {
+        _checkName(name);
+        industryId = _addIndustry(need);
+        _s().industryNames[industryId] = name;
+        emit IndustryNamed(industryId, name);
     }
 
     /// @inheritdoc IWageSchedule
@@ -212,6 +220,22 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
         onlyRole(DEFAULT_ADMIN_ROLE)
         returns (uint32 occupationId)
     {
+        return _addOccupation(p);
+    }
+
+    /// @inheritdoc IWageSchedule
+    function addNamedOccupation(OccupationParams calldata p, string calldata name)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+        returns (uint32 occupationId)
+    {
+        _checkName(name);
+        occupationId = _addOccupation(p);
+        _s().occupationNames[occupationId] = name;
+        emit OccupationNamed(occupationId, name);
+    }
+
+    function _addOccupation(OccupationParams calldata p) private returns (uint32 occupationId) {
         Industry storage ind = _industry(p.industryId);
         if (ind.retired) revert WageScheduleIndustryRetired(p.industryId);
         _checkParams(p);
@@ -269,6 +293,14 @@ contract WageSchedule is IWageSchedule, Initializable, AccessControlUpgradeable,
     // ================================================================== internal
 
     function _authorizeUpgrade(address) internal override onlyRole(DEFAULT_ADMIN_ROLE) {}
+
+    function _addIndustry(uint64 need) private returns (uint32 industryId) {
+        _checkFraction(need);
+        WageScheduleStorage storage $ = _s();
+        industryId = ++$.industryCount;
+        $.industries[industryId].need = need;
+        emit IndustryAdded(industryId, need);
+    }
 
     /// @dev Starts a wage epoch: existing workers move from their index now (`from`) to `toIndex`,
     /// at once when it is a raise, else after `delay` over `decay`. Constant cost.

@@ -270,9 +270,8 @@ async function seedPayroll(
     { name: "Credit and banking", need: 25 },
     { name: "Imports", need: 10 },
   ];
-  for (const [i, industry] of industries.entries()) {
-    await (await schedule.addIndustry(FRACTION(industry.need))).wait();
-    await (await schedule.setIndustryName(i + 1, industry.name)).wait();
+  for (const industry of industries) {
+    await (await schedule.addNamedIndustry(FRACTION(industry.need), industry.name)).wait();
   }
   const occupations = [
     { name: "Maintenance technician", industryId: 1, params: [1, 20, 30, 40, 30, 30, 20] },
@@ -284,11 +283,8 @@ async function seedPayroll(
   for (const o of occupations) {
     const [industryId, ...fractions] = o.params;
     const [industryWeight, need, skill, stress, danger, productivityRange] = fractions.map(FRACTION);
-    await (
-      await schedule.addOccupation({ industryId, industryWeight, need, skill, stress, danger, productivityRange })
-    ).wait();
-    const occupationId = Number(await schedule.occupationCount());
-    await (await schedule.setOccupationName(occupationId, o.name)).wait();
+    const params = { industryId, industryWeight, need, skill, stress, danger, productivityRange };
+    await (await schedule.addNamedOccupation(params, o.name)).wait();
   }
   // Each company hires two members who are not its signers; the first of each clocks in.
   const employments: DemoEmployment[] = [];

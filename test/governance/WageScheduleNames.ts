@@ -43,6 +43,43 @@ describe("WageSchedule names", () => {
     expect(await f.wageSchedule.occupationName(1)).to.equal(sixtyFour);
   });
 
+  it("adds and names in one call (no id to guess), or adds nothing when the name is refused", async () => {
+    const params = {
+      industryId: 1,
+      industryWeight: 10n ** 17n,
+      need: 10n ** 17n,
+      skill: 10n ** 17n,
+      stress: 10n ** 17n,
+      danger: 10n ** 17n,
+      productivityRange: 10n ** 17n,
+    };
+    const industries = await f.wageSchedule.industryCount();
+    const occupations = await f.wageSchedule.occupationCount();
+    await expect(f.wageSchedule.addNamedIndustry(10n ** 17n, "")).to.be.revertedWithCustomError(
+      f.wageSchedule,
+      "WageScheduleEmptyName",
+    );
+    await expect(f.wageSchedule.addNamedOccupation(params, "x".repeat(65)))
+      .to.be.revertedWithCustomError(f.wageSchedule, "WageScheduleNameTooLong")
+      .withArgs(65, MAX_NAME_BYTES);
+    expect(await f.wageSchedule.industryCount()).to.equal(industries);
+    expect(await f.wageSchedule.occupationCount()).to.equal(occupations);
+
+    await expect(f.wageSchedule.addNamedIndustry(10n ** 17n, "Steelmaking"))
+      .to.emit(f.wageSchedule, "IndustryAdded")
+      .withArgs(industries + 1n, 10n ** 17n)
+      .and.to.emit(f.wageSchedule, "IndustryNamed")
+      .withArgs(industries + 1n, "Steelmaking");
+    await expect(f.wageSchedule.addNamedOccupation({ ...params, industryId: industries + 1n }, "Welder"))
+      .to.emit(f.wageSchedule, "OccupationAdded")
+      .and.to.emit(f.wageSchedule, "OccupationNamed")
+      .withArgs(occupations + 1n, "Welder");
+    expect(await f.wageSchedule.industryName(industries + 1n)).to.equal("Steelmaking");
+    expect(await f.wageSchedule.occupationName(occupations + 1n)).to.equal("Welder");
+    const [stored] = await f.wageSchedule.occupation(occupations + 1n);
+    expect(stored.industryId).to.equal(industries + 1n);
+  });
+
   it("refuses an unknown id, an empty name and a name over 64 bytes, changing nothing", async () => {
     await f.wageSchedule.setOccupationName(1, "Nurse");
     await f.wageSchedule.setIndustryName(1, "Health care");
@@ -88,7 +125,17 @@ describe("WageSchedule names", () => {
     await expect(s.setIndustryName(1, "Health care"))
       .to.be.revertedWithCustomError(f.wageSchedule, "AccessControlUnauthorizedAccount")
       .withArgs(f.alice.address, role);
+    const industries = await f.wageSchedule.industryCount();
+    await expect(s.addNamedIndustry(10n ** 17n, "Steelmaking"))
+      .to.be.revertedWithCustomError(f.wageSchedule, "AccessControlUnauthorizedAccount")
+      .withArgs(f.alice.address, role);
+    const [stored] = await f.wageSchedule.occupation(1);
+    const params = stored.toObject();
+    await expect(s.addNamedOccupation(params, "Welder"))
+      .to.be.revertedWithCustomError(f.wageSchedule, "AccessControlUnauthorizedAccount")
+      .withArgs(f.alice.address, role);
     expect(await f.wageSchedule.occupationName(1)).to.equal("");
     expect(await f.wageSchedule.industryName(1)).to.equal("");
+    expect(await f.wageSchedule.industryCount()).to.equal(industries);
   });
 });

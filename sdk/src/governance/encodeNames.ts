@@ -39,10 +39,9 @@ export type EncodeNamesErrorType = ConductorInputError;
  * the council's timelock batch. Validated (zod) before encoding: the contract would refuse an empty
  * name or one over 64 bytes.
  *
- * To add and name in one proposal, put the `addIndustry`/`addOccupation` calls first and name the
- * ids they will get: the next after `industryCount()`/`occupationCount()` when the proposal is
- * made. Ids are given at execution, so if another proposal adding occupations executes first, the
- * names land on other ids; the `IndustryNamed`/`OccupationNamed` events show what was named.
+ * To add a new industry or occupation with its name, propose `addNamedIndustry(need, name)` or
+ * `addNamedOccupation(params, name)` instead: one call, no id to guess (ids are given at execution,
+ * so naming an id a pending proposal will create could land on another one).
  * @example
  * const { targets, values, calldatas } = encodeNames(client, {
  *   occupations: [{ occupationId: 2, name: "Nurse" }],
