@@ -4,9 +4,8 @@ pragma solidity ^0.8.28;
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Action, Kind} from "../core/ConductorTypes.sol";
+import {Kind} from "../core/ConductorTypes.sol";
 import {IRSC} from "../core/IRSC.sol";
 import {IParameterListener} from "../governance/IParameterListener.sol";
 import {IRegionParameters, Param} from "../governance/IRegionParameters.sol";
@@ -14,6 +13,7 @@ import {IWageSchedule} from "../governance/IWageSchedule.sol";
 import {EmploymentRecord as R} from "./EmploymentRecord.sol";
 import {IPayroll} from "./IPayroll.sol";
 import {PayrollAccrual} from "./PayrollAccrual.sol";
+import {WagePayment} from "./WagePayment.sol";
 
 /// @title Payroll
 /// @notice See {IPayroll}. Registered in the token as a Module allowed `Wage` and `IncomeTax`.
@@ -32,7 +32,7 @@ import {PayrollAccrual} from "./PayrollAccrual.sol";
 /// productivity, mode, ended). The amounts word (with the on-shift flag) is keyed by worker and
 /// id, so a withdrawal off shift touches that one word only (read, and written once): finding a
 /// non-zero word under the caller authenticates her. The token is called once, without asking
-/// the company's balance first (see {_moveWage}). Figures: `contracts/payroll/README.md`.
+/// the company's balance first (see {WagePayment}). Figures: `contracts/payroll/README.md`.
 contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:conductor.storage.Payroll
     struct PayrollStorage {
@@ -348,54 +348,10 @@ contract Payroll is IPayroll, Initializable, AccessControlUpgradeable, UUPSUpgra
         uint256 owed = R.accrued(amounts) - R.paid(amounts);
         if (owed != 0) {
             uint256 tax;
-            (gross, tax) = _moveWage(employmentId, worker, owed);
+            (gross, tax) = WagePayment.pay(rsc, capitalPool, employmentId, R.companyOf(employmentId), worker, owed);
             if (gross != 0) amounts = R.withPayment(amounts, gross, tax);
         }
         if (amounts != stored) pay[employmentId] = amounts;
-    }
-
-    /// @dev One debit of the company: the net wage to the worker, the income tax (computed by the
-    /// token at the rate in force) to the pool. Asks the token for all of `owed` first, without
-    /// reading the company's balance: if the token refuses with `ERC20InsufficientBalance` of the
-    /// company for exactly `owed`, pays the balance it reported instead (nothing if 0), so nobody
-    /// is ever paid more than earned and the rest stays owed. Any other refusal reverts unchanged.
-    function _moveWage(uint256 employmentId, address worker, uint256 owed)
-        private
-        returns (uint256 gross, uint256 tax)
-    {
-        address company = R.companyOf(employmentId);
-        try rsc.moveTaxed(Action.Wage, company, worker, owed, capitalPool, bytes32(employmentId)) returns (
-            uint256, uint256 withheld
-        ) {
-            return (owed, withheld);
-        } catch (bytes memory reason) {
-            gross = _availableOrRevert(reason, company, owed);
-            if (gross != 0) {
-                (, tax) = rsc.moveTaxed(Action.Wage, company, worker, gross, capitalPool, bytes32(employmentId));
-            }
-        }
-    }
-
-    /// @dev The company's balance if `reason` is the token's `ERC20InsufficientBalance(company,
-    /// balance, owed)` with `balance < owed`; otherwise re-raises `reason` as it came.
-    function _availableOrRevert(bytes memory reason, address company, uint256 owed)
-        private
-        pure
-        returns (uint256 available)
-    {
-        if (reason.length == 100 && bytes4(reason) == IERC20Errors.ERC20InsufficientBalance.selector) {
-            address sender;
-            uint256 needed;
-            assembly ("memory-safe") {
-                sender := mload(add(reason, 36))
-                available := mload(add(reason, 68))
-                needed := mload(add(reason, 100))
-            }
-            if (sender == company && needed == owed && available < owed) return available;
-        }
-        assembly ("memory-safe") {
-            revert(add(reason, 32), mload(reason))
-        }
     }
 
     /// @dev Settles the employment to now: accrues on-shift pay, records the wage epoch reached and
