@@ -275,21 +275,17 @@ contract RSC is
         RSCStorage storage $ = _s();
         uint256 config = $.config;
         Action taxAction;
-        {
-            uint256 a = uint8(action);
-            if (a == uint8(Action.Purchase)) {
-                (taxAction, net, tax) =
-                    (Action.SalesTax, amount, amount * ((config >> SALES_TAX_SHIFT) & RATE_MASK) / ONE);
-            } else if (a == uint8(Action.Wage)) {
-                taxAction = Action.IncomeTax;
-                tax = amount * ((config >> INCOME_TAX_SHIFT) & RATE_MASK) / ONE;
-                // Cannot underflow: the rate is at most 1e18, so tax <= amount.
-                unchecked {
-                    net = amount - tax;
-                }
-            } else {
-                revert RSCActionNotTaxed(action);
+        if (action == Action.Purchase) {
+            (taxAction, net, tax) = (Action.SalesTax, amount, amount * ((config >> SALES_TAX_SHIFT) & RATE_MASK) / ONE);
+        } else if (action == Action.Wage) {
+            taxAction = Action.IncomeTax;
+            tax = amount * ((config >> INCOME_TAX_SHIFT) & RATE_MASK) / ONE;
+            // Cannot underflow: the rate is at most 1e18, so tax <= amount.
+            unchecked {
+                net = amount - tax;
             }
+        } else {
+            revert RSCActionNotTaxed(action);
         }
         // The caller must be allowed both actions, whether or not a part is zero.
         _authorize($, config, action, taxAction, false);
