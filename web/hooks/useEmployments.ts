@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import { payrollAbi } from "../../sdk/src/generated/abis.ts";
 import { listEmployments } from "../../sdk/src/payroll/employments.ts";
 import { getPayroll, type PayrollRow } from "../../sdk/src/payroll/getPayroll.ts";
-import { getPayStubs } from "../../sdk/src/payroll/payments.ts";
+import { getPayStubs, type WagePayment } from "../../sdk/src/payroll/payments.ts";
 import { useConductorClient } from "./useConductorClient.ts";
 import { useRefetchOnBlock } from "./useRefetchOnBlock.ts";
 import { useRegion } from "./useRegion.ts";
@@ -62,20 +62,8 @@ export function useEmployments(worker: Address | undefined) {
   return query;
 }
 
-/** One wage payment: a pay stub (gross, income tax withheld, net). */
-export interface PayStub {
-  employmentId: bigint;
-  /** The employer, read from the id (`employmentId >> 96`). */
-  company: Address;
-  gross: bigint;
-  tax: bigint;
-  net: bigint;
-  blockNumber: bigint;
-  timestamp: bigint;
-  transactionHash: `0x${string}`;
-  /** The log index of the payment's first move (tells two payments of one transaction apart). */
-  logIndex: number;
-}
+/** One wage payment: a pay stub (the SDK's payment, gross, income tax withheld, net) with its block's time. */
+export type PayStub = WagePayment & { timestamp: bigint };
 
 /** A worker's pay stubs, newest first: the token's Wage and IncomeTax moves of her employments
  * (Payroll emits no event of its own for a payment; see the SDK's `getPayStubs`). */
@@ -95,19 +83,7 @@ export function usePayStubs(worker: Address | undefined) {
         if (!times.has(p.blockNumber))
           times.set(p.blockNumber, (await reader.getBlock({ blockNumber: p.blockNumber })).timestamp);
       }
-      return paid
-        .map((p) => ({
-          employmentId: p.employmentId,
-          company: p.company,
-          gross: p.gross,
-          tax: p.tax,
-          net: p.net,
-          blockNumber: p.blockNumber,
-          timestamp: times.get(p.blockNumber) ?? 0n,
-          transactionHash: p.transactionHash,
-          logIndex: p.logIndex,
-        }))
-        .reverse();
+      return paid.map((p) => ({ ...p, timestamp: times.get(p.blockNumber) ?? 0n })).reverse();
     },
   });
   useRefetchOnBlock(query.refetch, enabled);
