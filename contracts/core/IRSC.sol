@@ -3,7 +3,6 @@ pragma solidity ^0.8.28;
 
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
-import {CompanyLots} from "./CompanyLots.sol";
 import {Action, Kind} from "./ConductorTypes.sol";
 
 /// @title IRSC — the region's restricted credit (Regional-Socialist Credit)
@@ -20,7 +19,7 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @param votingSince Person only: timestamp from which her vote counts (0: no vote).
     /// @param tag Person: the member id, stable across key recovery. Module, Region and Bridge:
     /// the bit mask of actions the account may perform (bit `uint8(action)`). Companies: 0 (their
-    /// word's high bits hold their newest lot, see {lotsStateOf}).
+    /// word's high bits hold their newest lot, see {lotWords}).
     struct Account {
         uint128 balance;
         Kind kind;
@@ -150,13 +149,13 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// same transaction as every change), once {setRegionParameters} was called.
     function rates() external view returns (Rates memory);
 
-    /// @notice `company`'s balance and its lots as the token books them ({CompanyLots}).
-    /// Reverts with {RSCNoLots} for an account that keeps none.
-    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state);
-
-    /// @notice Lot `index` of `company` (any lot but the newest, which lives in {lotsStateOf}): its
-    /// end as cumulative inflow, its window (time = window × 15 minutes) and class.
-    function lotOf(address company, uint256 index) external view returns (uint256 end, uint256 window, bool exempt);
+    /// @notice The raw words of `company`'s lots as the token books them ({CompanyLots}, which
+    /// decodes them): its account word (balance, the newest lot's amount, the oldest uncollected
+    /// lot's date), its book, and the ring word of lot `index` (meaningful only for one of its last
+    /// 64 closed lots, {CompanyLots-isStored}). ProfitAtRest reads and decodes them; readers use its
+    /// {IProfitAtRest-lotsStateOf} and {IProfitAtRest-lotsOf}. Reverts with {RSCNoLots} for an
+    /// account that keeps none.
+    function lotWords(address company, uint256 index) external view returns (uint256 account, uint256 book, uint256 lot);
 
     /// @notice The actions paused by the guardian and until when (0 if none).
     function pausedActions() external view returns (uint32 actionMask, uint48 until);

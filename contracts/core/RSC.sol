@@ -189,15 +189,10 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
-    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state) {
-        uint256 word = _s().accounts[company];
-        if (!_bearsLots(_kind(word))) revert RSCNoLots(company, _kind(word));
-        return (word & BALANCE_MASK, CompanyLots.stateOf(company, word));
-    }
-
-    /// @inheritdoc IRSC
-    function lotOf(address company, uint256 index) external view returns (uint256 end, uint256 window, bool exempt) {
-        return CompanyLots.lotOf(company, index);
+    function lotWords(address company, uint256 index) external view returns (uint256 account, uint256 book, uint256 lot) {
+        account = _s().accounts[company];
+        if (!_bearsLots(_kind(account))) revert RSCNoLots(company, _kind(account));
+        (book, lot) = CompanyLots.words(company, index);
     }
 
     /// @inheritdoc IRSC
@@ -298,10 +293,9 @@ contract RSC is
     function setLotCursor(address company, uint256 cursor) external {
         RSCStorage storage $ = _s();
         if (msg.sender != $.lotLedger) revert RSCUnauthorizedLedger(msg.sender);
-        uint256 word = $.accounts[company];
-        CompanyLots.State memory st = CompanyLots.stateOf(company, word);
-        if (cursor < st.cursor || cursor > st.lotCount) revert RSCInvalidLotCursor(company, cursor, st.cursor, st.lotCount);
-        $.accounts[company] = CompanyLots.setCursor(company, word, cursor);
+        (uint256 current, uint256 lotCount) = CompanyLots.cursorOf(company);
+        if (cursor < current || cursor > lotCount) revert RSCInvalidLotCursor(company, cursor, current, lotCount);
+        $.accounts[company] = CompanyLots.setCursor(company, $.accounts[company], cursor);
     }
 
     // ================================================================== regional rates
@@ -458,7 +452,7 @@ contract RSC is
             if (toKind == Kind.None) revert RSCNotRegistered(to);
             // Re-read when `to` is the sender: its word was just debited.
             if (to == from) toWord = $.accounts[to];
-            _credit($, action, from, to, toWord, amount);
+            _credit($, config, action, from, to, toWord, amount);
         }
         _emitMoved(uint8(action), from, to, amount, ref);
         // The profit-at-rest tax is collection itself: it never asks for collection.
@@ -468,17 +462,26 @@ contract RSC is
     }
 
     /// @dev Credits `amount` to the registered `to`, whose current word is `toWord` (the caller
-    /// re-reads it when `to` was written in this movement), and books it as a lot when `to` keeps lots.
-    function _credit(RSCStorage storage $, Action action, address from, address to, uint256 toWord, uint256 amount)
-        private
-    {
+    /// re-reads it when `to` was written in this movement), and books it as a lot when `to` keeps lots
+    /// (the lot's period from the delays in `config`).
+    function _credit(
+        RSCStorage storage $,
+        uint256 config,
+        Action action,
+        address from,
+        address to,
+        uint256 toWord,
+        uint256 amount
+    ) private {
         // Cannot overflow 128 bits: Σ balances == totalSupply < 2^128.
         uint256 word;
         unchecked {
             word = toWord + amount;
         }
         if (_bearsLots(_kind(toWord)) && to != from && amount != 0) {
-            word = CompanyLots.bookInflow(word, to, amount, action == Action.LoanDisbursement || action == Action.Deposit);
+            word = CompanyLots.bookInflow(
+                word, to, amount, action == Action.LoanDisbursement || action == Action.Deposit, config >> DELAY_SHIFT
+            );
         }
         $.accounts[to] = word;
     }
@@ -486,14 +489,14 @@ contract RSC is
     /// @dev Whether the account of `kind` whose word was `word` is a company whose oldest
     /// uncollected lot is due, under the delays in `config` (no storage access). Only a company with
     /// an uncollected lot has bit 137 set (a Person's bit 137 is never used): then the lot at the
-    /// cursor (its window in bits 138..161) is due when `window × LOT_WINDOW + delay <= now`, the
+    /// cursor (its date in bits 138..161) is due when `date × LOT_UNIT + delay <= now`, the
     /// delay picked by kind. In assembly: every company outflow runs it.
     function _hasDueLot(uint256 config, Kind kind, uint256 word) private view returns (bool due) {
         assembly ("memory-safe") {
             // Literals, for the gas (test/core/CompanyLotsLayout.t.sol pins them to the library):
-            // bit 137 = CompanyLots.UNCOLLECTED_BIT, 138 = CURSOR_WINDOW_SHIFT, 900 = LOT_WINDOW;
+            // bit 137 = CompanyLots.UNCOLLECTED_BIT, 138 = CURSOR_DATE_SHIFT, 900 = LOT_UNIT;
             // 192 = DELAY_SHIFT, + 32 for a RegionalCompany (kind 3) = REGIONAL_DELAY_SHIFT.
-            // Cannot overflow: a window is below 2^24, window × 900 + delay below 2^35.
+            // Cannot overflow: a date is below 2^24, date × 900 + delay below 2^35.
             if and(word, shl(137, 1)) {
                 let delay := and(shr(add(192, shl(5, eq(kind, 3))), config), 0xffffffff)
                 due := iszero(gt(add(mul(and(shr(138, word), 0xffffff), 900), delay), timestamp()))
@@ -532,9 +535,9 @@ contract RSC is
         _debit($, from, fromWord, amount + tax);
         // Re-read a side that is also the sender, or (for the tax) also the receiver: already written.
         if (to == from) toWord = $.accounts[to];
-        _credit($, Action(uint8(actions)), from, to, toWord, amount);
+        _credit($, config, Action(uint8(actions)), from, to, toWord, amount);
         if (taxTo == from || taxTo == to) taxWord = $.accounts[taxTo];
-        _credit($, Action(uint8(actions >> 8)), from, taxTo, taxWord, tax);
+        _credit($, config, Action(uint8(actions >> 8)), from, taxTo, taxWord, tax);
         _emitMoved(actions & 0xff, from, to, amount, ref);
         _emitMoved(actions >> 8, from, taxTo, tax, ref);
         if (_hasDueLot(config, _kind(fromWord), fromWord)) {
@@ -729,6 +732,7 @@ contract RSC is
         if (_kind(word) != Kind.None) revert RSCAlreadyRegistered(account, _kind(word));
         word = (word & BALANCE_MASK) | (uint256(uint8(kind)) << KIND_SHIFT) | (uint256(tag) << TAG_SHIFT);
         if (kind == Kind.Person) word = _withVotingSince(word, block.timestamp);
+        else if (_bearsLots(kind)) CompanyLots.prepare(account);
         $.accounts[account] = word;
         emit AccountRegistered(account, kind, tag);
     }
@@ -774,7 +778,7 @@ contract RSC is
         a.balance = uint128(word);
         a.kind = _kind(word);
         a.suspended = _suspended(word);
-        // A company's high bits are its newest lot ({lotsStateOf}), not a vote or a tag.
+        // A company's high bits are its newest lot ({CompanyLots}), not a vote or a tag.
         if (_bearsLots(a.kind)) return a;
         a.votingSince = uint48(word >> VOTING_SHIFT);
         a.tag = uint56(word >> TAG_SHIFT);

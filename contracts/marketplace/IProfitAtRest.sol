@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 pragma solidity ^0.8.28;
 
+import {CompanyLots} from "../core/CompanyLots.sol";
 import {ILotCollector} from "../core/ILotCollector.sol";
 import {IParameterListener} from "../governance/IParameterListener.sol";
 
@@ -8,14 +9,20 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// @notice Every inflow of a `Company` or `RegionalCompany` forms a **lot**; every outflow consumes
 /// the oldest open lots first (FIFO). The exact rule:
 ///
-/// 1. **Lots.** Time is cut into aligned windows of {LOT_WINDOW} (15 minutes: `⌊t / 900⌋`).
-///    An inflow joins the newest lot when it is of the same class (taxable, or exempt:
-///    `LoanDisbursement` and `Deposit`) and arrives in the same window; otherwise it opens a new
-///    lot. A lot's time `at` is the start of its window (so a lot falls due at most 15 minutes
-///    before its first inflow + delay). One lot holds at most 2^94 − 1 RSC wei (19.8 billion RSC):
-///    an inflow that would take the newest lot past it opens a new lot, and a single inflow above
-///    it is refused ({CompanyLots-CompanyLotsInflowTooLarge}). Exempt lots take their place in
-///    FIFO order like any other.
+/// 1. **Lots.** A lot is open for inflows during one **period**: 1/{LOT_PERIODS_PER_DELAY} of the
+///    company's delay, counted in whole {LOT_UNIT}s (15 minutes) and at least one (22.5 hours
+///    under a 30-day delay). An inflow joins the newest lot while its period is open, if it is of
+///    the same class (taxable, or exempt: `LoanDisbursement` and `Deposit`); otherwise it opens a
+///    new lot, whose period starts in the current unit (`⌊t / 900⌋`). A lot is **dated at the end of
+///    its period** (`datedAt`), so no money in it is younger than its date: none is taxed before it has
+///    rested the whole delay, and none more than one period after. One lot holds at most 2^94 − 1
+///    RSC wei (19.8 billion RSC): an inflow that would take the newest lot past it opens a new lot,
+///    and a single inflow above it is refused ({CompanyLots-CompanyLotsInflowTooLarge}). Exempt lots
+///    take their place in FIFO order like any other. At most {LOT_RING} lots of a company are
+///    uncollected at a time (about two delays' worth): when that many are, an inflow joins the
+///    newest lot whatever its class, and the newest lot is dated anew (the end of a period starting
+///    now) if its period has ended. This happens only when collection is a whole delay behind
+///    (the tax paused, or no keeper and no spending): such money is taxed late, never early.
 /// 2. **FIFO.** Every outflow (purchases, wages, taxes, repayments, redemptions, the profit-at-rest
 ///    tax itself) consumes the oldest open money first. The open part of lot `i` is
 ///    `max(0, end_i − max(start_i, totalOut))`, where `start_i`/`end_i` are the company's
@@ -43,8 +50,9 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 ///    of the delays and this contract of every change of the rates, in the same transaction
 ///    ({IParameterListener}). A lot falls due by the delay in force when it is collected.
 /// 7. **Cost.** The token books lots itself ({CompanyLots}): an inflow joining the newest lot
-///    touches no storage beyond the balance, one opening a lot writes two words, an outflow with
-///    nothing due reads one. Collection (this contract, called by the token only when the oldest
+///    touches no storage beyond the balance, one opening a lot rewrites two words (the closed lot's
+///    in the company's ring, pre-written at registration, and the book), an outflow with nothing due
+///    reads one. Collection (this contract, called by the token only when the oldest
 ///    uncollected lot is due) advances a cursor, at most {AUTO_COLLECT} lots per outflow and
 ///    `maxLots` per {collect}. No operation's cost grows with the number of lots or the time elapsed.
 interface IProfitAtRest is ILotCollector, IParameterListener {
@@ -52,7 +60,7 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
     /// @param index The lot's position in the company's FIFO order.
     /// @param amount Total inflow of the lot.
     /// @param open The part not yet consumed by outflows.
-    /// @param at Start of the lot's 15-minute window.
+    /// @param datedAt The lot's date: the end of its period (no money in it is younger).
     /// @param dueAt When it falls due under the delay in force.
     /// @param exempt Loan disbursement or USD deposit: never taxed.
     /// @param collected Whether collection has already passed this lot (it is never taxed again).
@@ -61,7 +69,7 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
         uint256 index;
         uint256 amount;
         uint256 open;
-        uint48 at;
+        uint48 datedAt;
         uint48 dueAt;
         bool exempt;
         bool collected;
@@ -104,11 +112,21 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
     /// @notice Thrown when collection is asked for an account that keeps no lots.
     error ProfitAtRestNotACompany(address account);
 
+    /// @notice Thrown when lot `index` of `company` (with `lotCount` lots) is no longer kept: its
+    /// word in the token's ring was reused (only the last {LOT_RING} lots are kept).
+    error ProfitAtRestLotNotKept(address company, uint256 index, uint256 lotCount);
+
     /// @notice Thrown when `maxLots` is 0 or above {MAX_COLLECT}.
     error ProfitAtRestInvalidMaxLots(uint256 maxLots, uint256 limit);
 
-    /// @notice Inflows of one class in the same aligned window of this many seconds form one lot.
-    function LOT_WINDOW() external view returns (uint48);
+    /// @notice Lot dates and periods are counted in units of this many seconds.
+    function LOT_UNIT() external view returns (uint48);
+
+    /// @notice A lot's period is the delay divided by this (in whole units, at least one).
+    function LOT_PERIODS_PER_DELAY() external view returns (uint256);
+
+    /// @notice The most lots of one company that are uncollected at a time (the token's ring).
+    function LOT_RING() external view returns (uint256);
 
     /// @notice Due lots collected before each outflow of a company.
     function AUTO_COLLECT() external view returns (uint256);
@@ -116,10 +134,18 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
     /// @notice The most lots one {collect} call may examine.
     function MAX_COLLECT() external view returns (uint256);
 
+    /// @notice `company`'s balance and its lots as the token books them ({CompanyLots-State}: the
+    /// newest lot, the lot count, the collection cursor and the oldest uncollected lot's date).
+    /// Reverts with {IRSC-RSCNoLots} for an account that keeps none.
+    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state);
+
     /// @notice The book of `company`.
     function bookOf(address company) external view returns (Book memory);
 
-    /// @notice Up to `count` lots of `company` from `start`, with open parts and projected tax.
+    /// @notice Up to `count` lots of `company` from `start`, with open parts and projected tax. Only the
+    /// last {LOT_RING} lots are kept (every uncollected one among them); an older `start` begins at
+    /// the oldest kept. The history of every lot is in the events (`ActionPerformed`,
+    /// {ProfitAtRestCollected}).
     function lotsOf(address company, uint256 start, uint256 count) external view returns (LotView[] memory);
 
     /// @notice The delays (the token's) and rates in force.

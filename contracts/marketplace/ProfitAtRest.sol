@@ -23,7 +23,11 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     // ================================================================== constants
 
     /// @inheritdoc IProfitAtRest
-    uint48 public constant LOT_WINDOW = uint48(CompanyLots.LOT_WINDOW);
+    uint48 public constant LOT_UNIT = uint48(CompanyLots.LOT_UNIT);
+    /// @inheritdoc IProfitAtRest
+    uint256 public constant LOT_PERIODS_PER_DELAY = CompanyLots.PERIODS_PER_DELAY;
+    /// @inheritdoc IProfitAtRest
+    uint256 public constant LOT_RING = CompanyLots.RING;
     /// @inheritdoc IProfitAtRest
     uint256 public constant AUTO_COLLECT = 4;
     /// @inheritdoc IProfitAtRest
@@ -74,9 +78,15 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     // ================================================================== views
 
     /// @inheritdoc IProfitAtRest
+    function lotsStateOf(address company) public view returns (uint256 balance, CompanyLots.State memory state) {
+        (uint256 account, uint256 book,) = rsc.lotWords(company, 0);
+        return CompanyLots.decode(account, book);
+    }
+
+    /// @inheritdoc IProfitAtRest
     function bookOf(address company) external view returns (Book memory book) {
         if (!_bearsLots(rsc.kindOf(company))) return book;
-        (uint256 balance, CompanyLots.State memory st) = rsc.lotsStateOf(company);
+        (uint256 balance, CompanyLots.State memory st) = lotsStateOf(company);
         book.totalIn = uint128(st.start + st.newestAmount);
         book.totalOut = uint128(book.totalIn - balance);
         book.lotCount = uint56(st.lotCount);
@@ -89,8 +99,10 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         if (!_bearsLots(kind)) return out;
         Run memory r;
         uint256 balance;
-        (balance, r.st) = rsc.lotsStateOf(company);
+        (balance, r.st) = lotsStateOf(company);
         if (start >= r.st.lotCount) return out;
+        // The oldest lot kept whole: its predecessor's end is still in the ring.
+        if (r.st.lotCount > LOT_RING && start < r.st.lotCount - LOT_RING) start = r.st.lotCount - LOT_RING;
         if (count > r.st.lotCount - start) count = r.st.lotCount - start;
         out = new LotView[](count);
         r.company = company;
@@ -109,8 +121,8 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         v.index = index;
         v.amount = lot.end - r.lotStart;
         v.open = _open(r.lotStart, lot.end, r.totalOut);
-        v.at = uint48(lot.window * LOT_WINDOW);
-        v.dueAt = uint48(v.at + r.delay);
+        v.datedAt = uint48(lot.date * LOT_UNIT);
+        v.dueAt = uint48(v.datedAt + r.delay);
         v.exempt = lot.exempt;
         v.collected = index < r.st.cursor;
         if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * r.rate / ONE;
@@ -164,7 +176,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     /// @dev One lot as the walk needs it.
     struct Lot {
         uint256 end;
-        uint256 window;
+        uint256 date;
         bool exempt;
     }
 
@@ -194,7 +206,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     {
         Run memory r;
         uint256 balance;
-        (balance, r.st) = rsc.lotsStateOf(company);
+        (balance, r.st) = lotsStateOf(company);
         if (r.st.cursor >= r.st.lotCount) return (0, 0);
         r.company = company;
         r.deferUnpaid = deferUnpaid;
@@ -216,7 +228,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     /// @dev Collects the lot at `r.cursor` if due; false when it is not due or the tax cannot move.
     function _collectOne(Run memory r) private returns (bool) {
         Lot memory lot = _lot(r.company, r.st, r.totalIn, r.cursor);
-        if (block.timestamp < lot.window * LOT_WINDOW + r.delay) return false;
+        if (block.timestamp < lot.date * LOT_UNIT + r.delay) return false;
         uint256 open = lot.exempt ? 0 : _open(r.lotStart, lot.end, r.totalOut);
         uint256 tax = open * r.rate / ONE;
         if (tax != 0) {
@@ -248,8 +260,12 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         view
         returns (Lot memory lot)
     {
-        if (index + 1 == st.lotCount) return Lot(totalIn, st.newestWindow, st.newestExempt);
-        (lot.end, lot.window, lot.exempt) = rsc.lotOf(company, index);
+        if (index + 1 == st.lotCount) return Lot(totalIn, st.newestDate, st.newestExempt);
+        // Every lot read here (from the one before the cursor) is kept: the token opens no lot that
+        // would reuse its word.
+        if (!CompanyLots.isStored(index, st.lotCount)) revert ProfitAtRestLotNotKept(company, index, st.lotCount);
+        (,, uint256 word) = rsc.lotWords(company, index);
+        (lot.end, lot.date, lot.exempt) = CompanyLots.decodeLot(word);
     }
 
     function _setRates(uint256 rate, uint256 regionalRate) private {

@@ -9,6 +9,7 @@
  * logged. `npm start` starts it with {@link startProfitAtRestKeeper}.
  */
 import { type Address, parseEventLogs } from "viem";
+import { LOT_UNIT } from "../../sdk/src/audit/rules/lots.ts";
 import type { ConductorClient } from "../../sdk/src/client.ts";
 import { requireWallet } from "../../sdk/src/client.ts";
 import { kindId } from "../../sdk/src/core/enums.ts";
@@ -20,8 +21,6 @@ import { type KeeperLog, type RetryOptions, sendAndWait, startLoop, withRetry } 
 const MAX_COLLECT = 256n;
 /** `collect` calls per company per pass: 4 × 256 lots; the rest waits for the next pass. */
 const ROUNDS = 4;
-/** A lot's window, seconds (the token's CompanyLots.LOT_WINDOW). */
-const LOT_WINDOW = 900n;
 
 export type CollectOptions = RetryOptions & { log?: KeeperLog };
 
@@ -68,14 +67,14 @@ async function oldestDueAt(client: Reader, company: Address, rates: Rates): Prom
   });
   if (kind !== kindId("Company") && kind !== kindId("RegionalCompany")) return undefined;
   const [, state] = await client.publicClient.readContract({
-    address: rsc(client),
-    abi: rscAbi,
+    address: contractAddress(client.deployment, "ProfitAtRest"),
+    abi: profitAtRestAbi,
     functionName: "lotsStateOf",
     args: [company],
   });
   if (state.cursor >= state.lotCount) return undefined;
   const delay = kind === kindId("RegionalCompany") ? rates.regionalProfitAtRestDelay : rates.profitAtRestDelay;
-  return state.cursorWindow * LOT_WINDOW + delay;
+  return state.cursorDate * LOT_UNIT + delay;
 }
 
 /** The companies whose oldest uncollected lot is due at the chain's latest block. */

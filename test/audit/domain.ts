@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Contract, id as topicOf } from "ethers";
+import { Contract, toBeHex, id as topicOf } from "ethers";
 import { execSafe } from "../../scripts/lib/safe.ts";
 import { runAudit } from "../../sdk/src/audit/auditor.ts";
 import type { AuditReport } from "../../sdk/src/audit/report.ts";
@@ -184,8 +184,9 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     const taxed = lots.findIndex((l: { taxIfCollectedNow: bigint }) => l.taxIfCollectedNow > 0n);
     expect(taxed).to.be.greaterThan(0); // the deposit's exempt lot comes first
     const rsc = r.deployment.contracts.RSC;
-    const lotsOfAcme = BigInt(mappingSlot(acme, "address", COMPANY_LOTS_ROOT + 1n));
-    const previous = mappingSlot(BigInt(taxed - 1), "uint256", lotsOfAcme);
+    // The company's ring (a uint256[64] under its address): lot i in word i % 64.
+    const ringOfAcme = BigInt(mappingSlot(acme, "address", COMPANY_LOTS_ROOT + 1n));
+    const previous = toBeHex(ringOfAcme + BigInt((taxed - 1) % 64), 32);
     await writeSlot(r, rsc, previous, (await readSlot(r, rsc, previous)) + 100n * ONE);
     await (await ledger.collect(acme, 10)).wait();
     const report = await audit();

@@ -9,10 +9,10 @@ import {Kind} from "../../contracts/core/ConductorTypes.sol";
 contract CompanyLotsLayoutTest {
     function test_dueCheckLiteralsMatchTheLibrary() public pure {
         require(CompanyLots.UNCOLLECTED_BIT == uint256(1) << 137, "uncollected bit is not 137");
-        require(CompanyLots.CURSOR_WINDOW_SHIFT == 138, "cursor window is not at bit 138");
-        require(CompanyLots.LOT_WINDOW == 900, "a lot window is not 900 s");
-        // The cursor window is 24 bits: 0xffffff in the check.
-        require(CompanyLots.AMOUNT_SHIFT - CompanyLots.CURSOR_WINDOW_SHIFT == 24, "cursor window is not 24 bits");
+        require(CompanyLots.CURSOR_DATE_SHIFT == 138, "cursor date is not at bit 138");
+        require(CompanyLots.LOT_UNIT == 900, "a lot unit is not 900 s");
+        // The cursor date is 24 bits: 0xffffff in the check.
+        require(CompanyLots.AMOUNT_SHIFT - CompanyLots.CURSOR_DATE_SHIFT == 24, "cursor date is not 24 bits");
         require(uint8(Kind.RegionalCompany) == 3, "RegionalCompany is not kind 3");
     }
 }

@@ -13,7 +13,9 @@ import {
 } from "./fixture.ts";
 
 const { time } = networkHelpers;
-const PARAM = { ProfitAtRestRate: 3, RegionalProfitAtRestDelay: 4, RegionalProfitAtRestRate: 5 };
+const PARAM = { ProfitAtRestDelay: 2, ProfitAtRestRate: 3, RegionalProfitAtRestDelay: 4, RegionalProfitAtRestRate: 5 };
+/** A lot's period under the 30-day delay: 1/32 of it, 90 units of 15 minutes (22.5 hours). */
+const PERIOD = 90 * 900;
 
 /** Σ of the open parts of every lot of `company`. */
 async function sumOpen(f: MarketplaceFixture, company: string) {
@@ -35,7 +37,7 @@ describe("ProfitAtRest", () => {
     await f.clinic.exec(f.marketplace, "createListing", [SERVICE, "Check-up", ONE, 2n ** 64n - 1n]);
     await f.regionParameters.setParameter(PARAM.ProfitAtRestRate, parseEther("0.05"));
     await f.profitAtRest.syncParameters();
-    // Lots are aligned 15-minute windows: start the story at a window's start.
+    // Lot dates are whole 15-minute units: start the story at a unit's start.
     t0 = Math.ceil(((await time.latest()) + 100) / 900) * 900;
   });
 
@@ -55,7 +57,10 @@ describe("ProfitAtRest", () => {
     expect(await f.rsc.balanceOf(f.acme.address)).to.equal(438n * ONE);
     const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
     expect(lots.map((l: { open: bigint }) => l.open)).to.deep.equal([0n, 138n * ONE, 300n * ONE]);
-    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal([30, 40, 50].map((d) => BigInt(t0 + d * DAY)));
+    // Each lot is dated at the end of its period, so due a period after 30 days from its first inflow.
+    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal(
+      [30, 40, 50].map((d) => BigInt(t0 + d * DAY + PERIOD)),
+    );
 
     // Day 35: lot 0 is due but fully spent — no tax; lot 1 not due yet. Anyone may collect.
     await at(35);
@@ -171,19 +176,38 @@ describe("ProfitAtRest", () => {
     expect(await f.rsc.balanceOf(f.acme.address)).to.equal(101n * ONE);
   });
 
-  it("inflows in one aligned 15-minute window join one lot; the next window opens a new lot", async () => {
+  it("inflows during a lot's period (1/32 of the delay) join it; the next opens a lot; each dated at its period's end", async () => {
     await at(0);
     await sell(beam, 1n);
-    await time.setNextBlockTimestamp(t0 + 899);
+    await time.setNextBlockTimestamp(t0 + PERIOD - 1);
     await sell(beam, 2n);
-    await time.setNextBlockTimestamp(t0 + 15 * 60);
+    await time.setNextBlockTimestamp(t0 + PERIOD);
     await sell(beam, 3n);
     const book = await f.profitAtRest.bookOf(f.acme.address);
     expect(book.lotCount).to.equal(2n);
     const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
     expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([3n * ONE, 3n * ONE]);
-    // each dated at its window's start (due 30 days later)
-    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal([t0 + 30 * DAY, t0 + 900 + 30 * DAY].map(BigInt));
+    // No money is younger than its lot's date: none falls due before it rested 30 days.
+    expect(lots.map((l: { datedAt: bigint }) => l.datedAt)).to.deep.equal([t0 + PERIOD, t0 + 2 * PERIOD].map(BigInt));
+    expect(lots.map((l: { dueAt: bigint }) => l.dueAt)).to.deep.equal(
+      [t0 + PERIOD + 30 * DAY, t0 + 2 * PERIOD + 30 * DAY].map(BigInt),
+    );
+    // The money of second t0 + PERIOD − 1 is not due a second before it rested 30 days.
+    await time.setNextBlockTimestamp(t0 + PERIOD + 30 * DAY - 1);
+    await expect(f.profitAtRest.collect(f.acme.address, 10n)).not.to.emit(f.profitAtRest, "ProfitAtRestCollected");
+  });
+
+  it("a lot's period follows the delay in force when it opens (1 day: 45 minutes)", async () => {
+    await f.regionParameters.setParameter(PARAM.ProfitAtRestDelay, DAY);
+    await at(0);
+    await sell(beam, 1n);
+    await time.setNextBlockTimestamp(t0 + 45 * 60 - 1);
+    await sell(beam, 1n);
+    await time.setNextBlockTimestamp(t0 + 45 * 60);
+    await sell(beam, 1n);
+    const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
+    expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([2n * ONE, ONE]);
+    expect(lots.map((l: { datedAt: bigint }) => l.datedAt)).to.deep.equal([t0 + 2_700, t0 + 5_400].map(BigInt));
   });
 
   it("refuses one inflow too large for a lot (2^94 wei and more), moving nothing", async () => {
@@ -227,7 +251,11 @@ describe("ProfitAtRest", () => {
     await at(31);
     await f.profitAtRest.collect(f.clinic.address, 10n); // syncs the rates first
     expect(await f.rsc.balanceOf(f.clinic.address)).to.equal(100n * ONE);
-    await at(91);
+    // Dated at the end of its period (90 days / 32 = 67.5 hours), so due on day 92.8.
+    await at(92);
+    await f.profitAtRest.collect(f.clinic.address, 10n);
+    expect(await f.rsc.balanceOf(f.clinic.address)).to.equal(100n * ONE);
+    await at(93);
     await f.profitAtRest.collect(f.clinic.address, 10n);
     expect(await f.rsc.balanceOf(f.clinic.address)).to.equal(90n * ONE);
   });

@@ -190,7 +190,10 @@ export function registerMarketplaceCommands(program: Command): Command {
     .description("which of a company's money will be taxed, and when")
     .option("--all", "include collected lots")
     .action(async (company, o, cmd) => {
-      const { lots, totalOpen } = await getLots(client(opts(cmd)), { company, includeCollected: Boolean(o.all) });
+      const { lots, olderOpen, totalOpen } = await getLots(client(opts(cmd)), {
+        company,
+        includeCollected: Boolean(o.all),
+      });
       for (const l of lots) {
         const tag = l.exempt
           ? "exempt"
@@ -198,9 +201,10 @@ export function registerMarketplaceCommands(program: Command): Command {
             ? "collected"
             : `due ${l.dueAt.toISOString()}, tax ${formatRsc(l.projectedTax)} RSC`;
         print(
-          `lot ${l.index}: ${formatRsc(l.open)} of ${formatRsc(l.amount)} RSC open, received ${l.receivedAt.toISOString()} — ${tag}`,
+          `lot ${l.index}: ${formatRsc(l.open)} of ${formatRsc(l.amount)} RSC open, dated ${l.datedAt.toISOString()} — ${tag}`,
         );
       }
+      if (o.all && olderOpen > 0n) print(`older lots (collected, never taxed again): ${formatRsc(olderOpen)} RSC open`);
       print(`total open: ${formatRsc(totalOpen)} RSC`);
     });
 

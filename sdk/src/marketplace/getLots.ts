@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { LOT_RING } from "../audit/rules/lots.ts";
 import type { ConductorClient } from "../client.ts";
-import { profitAtRestAbi } from "../generated/abis.ts";
+import { kindId } from "../core/enums.ts";
+import { profitAtRestAbi, rscAbi } from "../generated/abis.ts";
 import { AddressSchema, addressOf, parseInput } from "./shared.ts";
 
 export const GetLotsParameters = z.object({
@@ -15,7 +17,8 @@ export interface LotInfo {
   index: bigint;
   amount: bigint;
   open: bigint;
-  receivedAt: Date;
+  /** The lot's date: the end of its period (none of its money arrived later). */
+  datedAt: Date;
   dueAt: Date;
   exempt: boolean;
   collected: boolean;
@@ -26,14 +29,18 @@ export interface LotInfo {
 }
 export interface GetLotsReturnType {
   lots: LotInfo[];
-  /** Σ open parts: equals the company's balance. */
+  /**
+   * Money still held from lots older than the ones the token keeps (its last 64): all of it
+   * collected already, never taxed again.
+   */
+  olderOpen: bigint;
+  /** Σ open parts of the lots shown, plus `olderOpen` when collected lots are included: with them, the balance. */
   totalOpen: bigint;
 }
 
-const PAGE = 500n;
-
 /**
- * The company's lots in FIFO order — which of its money will be taxed, and when.
+ * The company's lots in FIFO order — which of its money will be taxed, and when. The token keeps
+ * a company's last 64 lots (every uncollected one among them); older lots are in the events.
  * @example
  * const { lots } = await getLots(client, { company: "0x…" });
  */
@@ -43,41 +50,39 @@ export async function getLots(
 ): Promise<GetLotsReturnType> {
   const p = parseInput(GetLotsParameters, params, "company");
   const address = addressOf(client, "ProfitAtRest");
-  const [book, rates] = await Promise.all([
+  const [book, rates, kind, page] = await Promise.all([
     client.publicClient.readContract({ address, abi: profitAtRestAbi, functionName: "bookOf", args: [p.company] }),
     client.publicClient.readContract({ address, abi: profitAtRestAbi, functionName: "rates" }),
-  ]);
-  const kind = await client.publicClient.readContract({
-    address: addressOf(client, "RSC"),
-    abi: (await import("../generated/abis.ts")).rscAbi,
-    functionName: "kindOf",
-    args: [p.company],
-  });
-  const rate = kind === 3 ? rates.regionalRate : rates.rate;
-  const lots: LotInfo[] = [];
-  let totalOpen = 0n;
-  const start = p.includeCollected ? 0n : BigInt(book.cursor);
-  for (let from = start; from < BigInt(book.lotCount); from += PAGE) {
-    const page = await client.publicClient.readContract({
+    client.publicClient.readContract({
+      address: addressOf(client, "RSC"),
+      abi: rscAbi,
+      functionName: "kindOf",
+      args: [p.company],
+    }),
+    // From lot 0: the contract starts at the oldest lot it keeps.
+    client.publicClient.readContract({
       address,
       abi: profitAtRestAbi,
       functionName: "lotsOf",
-      args: [p.company, from, PAGE],
-    });
-    for (const l of page) {
-      totalOpen += l.open;
-      lots.push({
-        index: l.index,
-        amount: l.amount,
-        open: l.open,
-        receivedAt: new Date(Number(l.at) * 1000),
-        dueAt: new Date(Number(l.dueAt) * 1000),
-        exempt: l.exempt,
-        collected: l.collected,
-        taxIfCollectedNow: l.taxIfCollectedNow,
-        projectedTax: l.exempt || l.collected ? 0n : (l.open * BigInt(rate)) / 10n ** 18n,
-      });
-    }
-  }
-  return { lots, totalOpen };
+      args: [p.company, 0n, BigInt(LOT_RING)],
+    }),
+  ]);
+  const rate = kind === kindId("RegionalCompany") ? rates.regionalRate : rates.rate;
+  const keptOpen = page.reduce((sum, l) => sum + l.open, 0n);
+  const olderOpen = book.totalIn - book.totalOut - keptOpen;
+  const lots: LotInfo[] = page
+    .filter((l) => p.includeCollected || !l.collected)
+    .map((l) => ({
+      index: l.index,
+      amount: l.amount,
+      open: l.open,
+      datedAt: new Date(Number(l.datedAt) * 1000),
+      dueAt: new Date(Number(l.dueAt) * 1000),
+      exempt: l.exempt,
+      collected: l.collected,
+      taxIfCollectedNow: l.taxIfCollectedNow,
+      projectedTax: l.exempt || l.collected ? 0n : (l.open * BigInt(rate)) / 10n ** 18n,
+    }));
+  const shownOpen = lots.reduce((sum, l) => sum + l.open, 0n);
+  return { lots, olderOpen, totalOpen: shownOpen + (p.includeCollected ? olderOpen : 0n) };
 }

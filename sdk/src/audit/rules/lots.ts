@@ -9,8 +9,10 @@ import type { AuditRule, RuleContext } from "./rule.ts";
  * The profit-at-rest lot rule, isolated here so it can follow the token's lots as they evolve
  * (contracts/marketplace/README.md, "Profit at rest — the exact rule"):
  * 1. every inflow of a Company/RegionalCompany forms a lot; an inflow of the same class (exempt:
- *    LoanDisbursement, Deposit; taxable: the rest) in the same aligned LOT_WINDOW (⌊t / 900⌋) as
- *    the newest lot joins it while the lot stays within MAX_LOT; a lot is dated at its window's start;
+ *    LoanDisbursement, Deposit; taxable: the rest) joins the newest lot while its period is open
+ *    and the lot stays within MAX_LOT; otherwise it opens a lot dated at the end of its period
+ *    (`⌊t / LOT_UNIT⌋ + lotPeriod(delay)` units); with LOT_RING lots uncollected it joins the newest
+ *    lot whatever its class, which is dated anew when its period has ended;
  * 2. outflows consume the oldest money first: open_i = max(0, end_i − max(start_i, totalOut));
  *    a purchase with its sales tax and a wage with its income tax are one outflow;
  * 3. lot i falls due at at_i + delay, delay and rate being RegionParameters' values in force (the
@@ -18,9 +20,20 @@ import type { AuditRule, RuleContext } from "./rule.ts";
  * 4. lots are collected in order, each once: tax = ⌊open × rate / 1e18⌋ (0 for exempt lots),
  *    measured before the outflow that triggered the collection is booked; the tax is an outflow.
  */
-export const LOT_WINDOW = 900n;
+/** Lot dates and periods are counted in units of this many seconds (ProfitAtRest.LOT_UNIT). */
+export const LOT_UNIT = 900n;
+/** A lot's period is the delay divided by this, in whole units (ProfitAtRest.LOT_PERIODS_PER_DELAY). */
+export const LOT_PERIODS_PER_DELAY = 32n;
+/** The most lots of one company uncollected at a time (ProfitAtRest.LOT_RING). */
+export const LOT_RING = 64;
 /** The most one lot holds (2^94 − 1 wei): an inflow past it opens a new lot. */
 export const MAX_LOT = 2n ** 94n - 1n;
+
+/** A lot's period under `delay` seconds, in LOT_UNITs: 1/LOT_PERIODS_PER_DELAY of it, at least one. */
+export function lotPeriod(delay: bigint): bigint {
+  const period = delay / (LOT_PERIODS_PER_DELAY * LOT_UNIT);
+  return period === 0n ? 1n : period;
+}
 const PARAM = {
   ProfitAtRestDelay: Param.indexOf("ProfitAtRestDelay"),
   ProfitAtRestRate: Param.indexOf("ProfitAtRestRate"),
@@ -45,7 +58,7 @@ const T = selectors(LOT_EVENTS);
 interface Lot {
   /** The company's cumulative inflow after this lot. */
   end: bigint;
-  /** The start of its window. */
+  /** Its date, seconds: the end of its period (no money in it is younger). */
   at: bigint;
   exempt: boolean;
 }
@@ -117,6 +130,27 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     pending.ref === ev.ref &&
     ((ev.action === SALES_TAX && pending.action === PURCHASE) || (ev.action === INCOME_TAX && pending.action === WAGE));
 
+  /** Books an inflow as the token does (contracts/core/CompanyLots.sol). */
+  const bookInflow = (b: Book, ev: Action, now: bigint) => {
+    const exempt = ev.action === LOAN_DISBURSEMENT || ev.action === DEPOSIT;
+    const unit = now / LOT_UNIT;
+    const date = (unit + lotPeriod(b.regional ? rates.regionalDelay : rates.delay)) * LOT_UNIT;
+    // The newest lot, when not collected yet (a collected lot is past its date, so never joined).
+    const last = b.lots.length + b.cursor === b.count ? b.lots[b.lots.length - 1] : undefined;
+    const lastStart = b.lots.length > 1 ? b.lots[b.lots.length - 2].end : b.lotStart;
+    b.totalIn += ev.amount;
+    if (last !== undefined && b.count - b.cursor >= LOT_RING) {
+      // The ring is full: joined whatever the class, dated anew once its period has ended.
+      if (now >= last.at) last.at = date;
+      last.end = b.totalIn;
+    } else if (last !== undefined && now < last.at && last.exempt === exempt && b.totalIn - lastStart <= MAX_LOT)
+      last.end = b.totalIn;
+    else {
+      b.lots.push({ end: b.totalIn, at: date, exempt });
+      b.count++;
+    }
+  };
+
   const onMove = (ev: Action, now: bigint, ctx: RuleContext) => {
     if (ev.from === ev.to || ev.amount === 0n) return;
     const fromKind = ctx.ledger.peek(ev.from)?.kind;
@@ -127,26 +161,7 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
       if (isTaxLeg(ev)) pending!.amount += ev.amount;
       else pending = { company: ev.from, amount: ev.amount, action: ev.action, ref: ev.ref };
     }
-    if (bearsLots(toKind)) {
-      const b = bookOf(ev.to, toKind!);
-      const exempt = ev.action === LOAN_DISBURSEMENT || ev.action === DEPOSIT;
-      const at = (now / LOT_WINDOW) * LOT_WINDOW;
-      const last = b.lots[b.lots.length - 1];
-      const lastStart = b.lots.length > 1 ? b.lots[b.lots.length - 2].end : b.lotStart;
-      b.totalIn += ev.amount;
-      if (
-        last !== undefined &&
-        b.lots.length + b.cursor === b.count &&
-        last.exempt === exempt &&
-        last.at === at &&
-        b.totalIn - lastStart <= MAX_LOT
-      )
-        last.end = b.totalIn;
-      else {
-        b.lots.push({ end: b.totalIn, at, exempt });
-        b.count++;
-      }
-    }
+    if (bearsLots(toKind)) bookInflow(bookOf(ev.to, toKind!), ev, now);
   };
 
   const onCollected = (ev: OtherEvent, now: bigint, ctx: RuleContext) => {
