@@ -197,6 +197,39 @@ describe("auditor: wages over shifts and timesheets, profit-at-rest lots", funct
     expect(report.violations[0].found).to.match(new RegExp(`^open ${lots[taxed].amount - 100n * ONE} taxed`));
   });
 
+  it("follows a company's lot ring: 64 uncollected lots, inflows joining the newest, words reused", async () => {
+    const grocers = r.seeded.companies.find((c) => c.name === "Green Grocers")!.address;
+    const market = new Contract(r.deployment.contracts.Marketplace, abis.marketplaceAbi as never, demoSigner(r, "Ada"));
+    const ledger = new Contract(
+      r.deployment.contracts.ProfitAtRest,
+      abis.profitAtRestAbi as never,
+      demoSigner(r, "Ada"),
+    );
+    let bread = 0n;
+    for (let id = 1n; bread === 0n; id++) if ((await market.listingOf(id)).name === "Bread loaf") bread = id;
+    // One loaf a period (22.5 h under the 30-day delay) for 70 periods, nothing collected: the
+    // ring fills, later loaves join the newest lot.
+    const period = (30 * DAY) / 32;
+    for (let k = 0; k < 70; k++) {
+      await wait(period);
+      await (await market.purchase(bread, 1, 10n * ONE)).wait();
+    }
+    const full = await ledger.bookOf(grocers);
+    expect(full.lotCount - full.cursor).to.equal(64n);
+    // Collection frees words; later loaves open lots into them.
+    await (await ledger.collect(grocers, 256)).wait();
+    for (let k = 0; k < 3; k++) {
+      await wait(period);
+      await (await market.purchase(bread, 1, 10n * ONE)).wait();
+    }
+    await wait(31 * DAY);
+    await (await ledger.collect(grocers, 256)).wait();
+    const book = await ledger.bookOf(grocers);
+    expect(book.cursor).to.equal(book.lotCount);
+    const report = await audit();
+    expect(report.violations.filter((v) => v.rule === "profit-at-rest")).to.deep.equal([]);
+  });
+
   it("(a) catches a profit-at-rest tax taken outside a lot's collection", async () => {
     const mover = await deployCarelessModule(r, ["ProfitAtRestTax"]);
     const grocers = r.seeded.companies.find((c) => c.name === "Green Grocers")!.address;
