@@ -48,9 +48,9 @@ library CompanyLots {
     uint256 internal constant UNCOLLECTED_BIT = uint256(1) << 137;
     uint256 internal constant CURSOR_DATE_SHIFT = 138;
     uint256 internal constant AMOUNT_SHIFT = 162;
-    uint256 internal constant MAX_AMOUNT = (uint256(1) << 94) - 1;
+    uint256 internal constant MAX_AMOUNT = 2 ** 94 - 1;
     /// @dev The account word's lot bits (137..255).
-    uint256 internal constant LOT_BITS = ~((uint256(1) << 137) - 1);
+    uint256 internal constant LOT_BITS = type(uint256).max << 137;
 
     uint256 private constant U24 = type(uint24).max;
     uint256 private constant U32 = type(uint32).max;
