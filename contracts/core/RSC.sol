@@ -189,10 +189,14 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
-    function lotWords(address company, uint256 index) external view returns (uint256 account, uint256 book, uint256 lot) {
+    function lotWords(address company, uint256 index)
+        external
+        view
+        returns (uint256 account, uint256 book, uint256 lot, uint256 newestExempt)
+    {
         account = _s().accounts[company];
         if (!_bearsLots(_kind(account))) revert RSCNoLots(company, _kind(account));
-        (book, lot) = CompanyLots.words(company, index);
+        (book, lot, newestExempt) = CompanyLots.words(company, index);
     }
 
     /// @inheritdoc IRSC
