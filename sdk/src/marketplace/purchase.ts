@@ -2,6 +2,7 @@ import { encodeFunctionData } from "viem";
 import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { marketplaceAbi } from "../generated/abis.ts";
+import { encodePackedPurchase, fitsPackedPurchase } from "./packedPurchase.ts";
 import {
   addressOf,
   type ContractCall,
@@ -22,7 +23,12 @@ export type PurchaseParameters = z.input<typeof PurchaseParameters>;
 export type PurchaseReturnType = WriteResult & { maxTotal: bigint };
 export type PurchaseErrorType = import("../errors.ts").ConductorError;
 
-/** The purchase call with its maximum total: today's quote unless the buyer states one. */
+/**
+ * The purchase call with its maximum total: today's quote unless the buyer states one. The call is
+ * the 32-byte `purchasePacked()` (cheaper to send and for a Safe to hash); the ABI
+ * `purchase(listingId, quantity, maxTotal)` only when a value does not fit it (listing id or
+ * quantity ≥ 2^40, maximum ≥ 2^144 RSC wei).
+ */
 export async function encodePurchase(
   client: Pick<ConductorClient, "deployment" | "publicClient">,
   params: PurchaseParameters,
@@ -39,16 +45,11 @@ export async function encodePurchase(
     });
     maxTotal = net + tax;
   }
-  return {
-    to,
-    data: encodeFunctionData({
-      abi: marketplaceAbi,
-      functionName: "purchase",
-      args: [p.listingId, p.quantity, maxTotal],
-    }),
-    value: 0n,
-    maxTotal,
-  };
+  const args = { listingId: p.listingId, quantity: p.quantity, maxTotal };
+  const data = fitsPackedPurchase(args)
+    ? encodePackedPurchase(args)
+    : encodeFunctionData({ abi: marketplaceAbi, functionName: "purchase", args: [p.listingId, p.quantity, maxTotal] });
+  return { to, data, value: 0n, maxTotal };
 }
 
 /**
