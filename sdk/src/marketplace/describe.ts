@@ -1,5 +1,6 @@
 import { type Address, decodeFunctionData, type Hex } from "viem";
 import type { ConductorClient } from "../client.ts";
+import type { ConductorEncodingError } from "../errors.ts";
 import {
   jobBoardAbi,
   loansAbi,
@@ -8,7 +9,6 @@ import {
   registryAbi,
   wageScheduleAbi,
 } from "../generated/abis.ts";
-import type { ConductorEncodingError } from "../errors.ts";
 import { describePayrollCall, occupationOfPayrollCall, occupationPhrase } from "../payroll/describe.ts";
 import { UNLIMITED } from "./createListing.ts";
 import { decodePackedPurchase, isPackedPurchase, type PurchaseArguments } from "./packedPurchase.ts";

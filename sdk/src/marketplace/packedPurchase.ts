@@ -1,5 +1,6 @@
-import { concatHex, type Hex, numberToHex, size, slice, toFunctionSelector } from "viem";
+import { concatHex, encodeFunctionData, type Hex, numberToHex, size, slice, toFunctionSelector } from "viem";
 import { ConductorEncodingError } from "../errors.ts";
+import { marketplaceAbi } from "../generated/abis.ts";
 
 /**
  * The selector of `purchasePacked()`: the 32-byte purchase call. It is followed by exactly 28
@@ -53,6 +54,20 @@ export function encodePackedPurchase(args: PurchaseArguments): Hex {
     return numberToHex(value, { size: BYTES[field] });
   });
   return concatHex([PURCHASE_PACKED_SELECTOR, ...fields]);
+}
+
+/**
+ * The call data of a purchase: the 32-byte `purchasePacked()` call, or the ABI
+ * `purchase(listingId, quantity, maxTotal)` when a value does not fit it (listing id or quantity
+ * ≥ 2^40, maximum ≥ 2^144 RSC wei). What `encodePurchase` sends, without the quote.
+ */
+export function encodePurchaseData(args: PurchaseArguments): Hex {
+  if (fitsPackedPurchase(args)) return encodePackedPurchase(args);
+  return encodeFunctionData({
+    abi: marketplaceAbi,
+    functionName: "purchase",
+    args: [args.listingId, args.quantity, args.maxTotal],
+  });
 }
 
 /**

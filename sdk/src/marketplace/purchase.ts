@@ -1,8 +1,7 @@
-import { encodeFunctionData } from "viem";
 import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { marketplaceAbi } from "../generated/abis.ts";
-import { encodePackedPurchase, fitsPackedPurchase } from "./packedPurchase.ts";
+import { encodePurchaseData } from "./packedPurchase.ts";
 import {
   addressOf,
   type ContractCall,
@@ -45,11 +44,12 @@ export async function encodePurchase(
     });
     maxTotal = net + tax;
   }
-  const args = { listingId: p.listingId, quantity: p.quantity, maxTotal };
-  const data = fitsPackedPurchase(args)
-    ? encodePackedPurchase(args)
-    : encodeFunctionData({ abi: marketplaceAbi, functionName: "purchase", args: [p.listingId, p.quantity, maxTotal] });
-  return { to, data, value: 0n, maxTotal };
+  return {
+    to,
+    data: encodePurchaseData({ listingId: p.listingId, quantity: p.quantity, maxTotal }),
+    value: 0n,
+    maxTotal,
+  };
 }
 
 /**
