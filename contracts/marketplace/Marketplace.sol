@@ -24,10 +24,8 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     uint256 private constant PRICE_SHIFT = 160;
     uint256 private constant ACTIVE_BIT = uint256(1) << 254;
     uint256 private constant LIMITED_BIT = uint256(1) << 255;
-    /// @dev {purchasePacked}: the calldata's length (selector + 28 bytes) and its fields' masks.
+    /// @dev {purchasePacked}: the calldata's length (selector + 28 bytes).
     uint256 private constant PACKED_LENGTH = 32;
-    uint256 private constant PACKED_UINT40 = (uint256(1) << 40) - 1;
-    uint256 private constant PACKED_UINT144 = (uint256(1) << 144) - 1;
 
     /// @dev A listing in storage. A purchase of an unlimited listing reads one word, `head`:
     /// seller (160) | unitPrice (uint94, bit 160) | active (bit 254) | limited quantity (bit 255).
@@ -149,9 +147,11 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         // The word read from byte 4 is the 28-byte payload followed by 4 zero bytes (past the end of
         // the calldata): listingId in its top 40 bits, quantity in the next 40, maxTotal in the
         // next 144, then 32 zero bits.
+        // (Truncating casts, not masks built as `(1 << n) - 1`: a constant expression with checked
+        // arithmetic is evaluated on every call.)
         uint256 listingId = word >> 216;
-        uint64 quantity = uint64((word >> 176) & PACKED_UINT40);
-        uint256 maxTotal = (word >> 32) & PACKED_UINT144;
+        uint64 quantity = uint40(word >> 176);
+        uint256 maxTotal = uint144(word >> 32);
         address seller;
         uint128 unitPrice;
         (seller, unitPrice, net, tax) = _buy(listingId, quantity, maxTotal);
