@@ -18,7 +18,7 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     uint256 public constant MAX_NAME_LENGTH = 128;
 
     /// @notice The highest unit price a listing may ask: 2^94 − 1 RSC wei (19.8 billion RSC).
-    uint256 public constant MAX_UNIT_PRICE = (uint256(1) << 94) - 1;
+    uint256 public constant MAX_UNIT_PRICE = 2 ** 94 - 1;
 
     uint256 private constant ONE = 1e18;
     uint256 private constant PRICE_SHIFT = 160;
