@@ -147,8 +147,8 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
         // The word read from byte 4 is the 28-byte payload followed by 4 zero bytes (past the end of
         // the calldata): listingId in its top 40 bits, quantity in the next 40, maxTotal in the
         // next 144, then 32 zero bits.
-        // (Truncating casts, not masks built as `(1 << n) - 1`: a constant expression with checked
-        // arithmetic is evaluated on every call.)
+        // (Truncating casts, not masks built as `(uint256(1) << n) - 1`: a typed constant expression
+        // with checked arithmetic is evaluated on every call.)
         uint256 listingId = word >> 216;
         uint64 quantity = uint40(word >> 176);
         uint256 maxTotal = uint144(word >> 32);

@@ -173,6 +173,23 @@ describe("Marketplace: the 32-byte purchase call (purchasePacked)", () => {
         .withArgs(beamId, f.alice.address, f.acme.address, 50n, 120n * ONE, 6_000n * ONE, TAX(6_000n * ONE));
     });
 
+    it("a region's proxy upgraded by governance keeps its listings and buys with the packed call", async () => {
+      const implementation = await ethers.deployContract("Marketplace", [
+        await f.rsc.getAddress(),
+        await f.regionParameters.getAddress(),
+        await f.capitalPool.getAddress(),
+      ]);
+      await expect(
+        f.marketplace.connect(f.alice).upgradeToAndCall(await implementation.getAddress(), "0x"),
+      ).to.be.revertedWithCustomError(f.marketplace, "AccessControlUnauthorizedAccount");
+      await f.marketplace.connect(f.admin).upgradeToAndCall(await implementation.getAddress(), "0x");
+      expect((await f.marketplace.listingOf(beamId)).name).to.equal("Steel beam");
+      await expect(send(f.alice, packed(beamId, 2n, 10n ** 30n)))
+        .to.emit(f.marketplace, "Purchased")
+        .withArgs(beamId, f.alice.address, f.acme.address, 2n, 120n * ONE, 240n * ONE, TAX(240n * ONE));
+      expect((await f.marketplace.listingOf(beamId)).available).to.equal(48n);
+    });
+
     it("refuses an unregistered buyer through the token's rule, and the seller buying itself", async () => {
       await expect(send(f.outsider, packed(beamId, 1n, 10n ** 30n))).to.be.revertedWithCustomError(
         f.rsc,
