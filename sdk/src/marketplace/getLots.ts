@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { minOf } from "../audit/rules/logs.ts";
 import { LOT_RING } from "../audit/rules/lots.ts";
 import type { ConductorClient } from "../client.ts";
 import { kindId } from "../core/enums.ts";
@@ -77,7 +78,7 @@ export async function getLots(
     .filter((l) => p.includeCollected || !l.collected)
     .map((l) => {
       const taxable = l.amount - l.exemptAmount;
-      const taxableOpen = l.open < taxable ? l.open : taxable;
+      const taxableOpen = minOf(l.open, taxable);
       return {
         index: l.index,
         amount: l.amount,
