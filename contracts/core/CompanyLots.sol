@@ -209,14 +209,17 @@ library CompanyLots {
     }
 
     /// @dev The company's book, the ring word where lot `index` is (or was, or will be) stored and
-    /// the newest lot's exempt word.
+    /// the newest lot's exempt money (0 when it holds none).
     function words(address company, uint256 index)
         internal
         view
         returns (uint256 book, uint256 lot, uint256 newestExempt)
     {
         Storage storage $ = _s();
-        return ($.books[company], $.ring[company][index % RING], $.newestExempt[company]);
+        book = $.books[company];
+        lot = $.ring[company][index % RING];
+        // Read only when the newest lot holds exempt money (a cold read saved otherwise).
+        if (book & NEWEST_EXEMPT_BIT != 0) newestExempt = $.newestExempt[company];
     }
 
     /// @dev A company's balance and lots, decoded from its account word, book and newest lot's

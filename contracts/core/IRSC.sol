@@ -125,9 +125,6 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// @notice Thrown when a parameter the token does not apply, or an out-of-range value, is reported.
     error RSCParameterNotApplied(uint8 param, uint256 value);
 
-    /// @notice Thrown when lots are asked of an account that keeps none (not a Company or RegionalCompany).
-    error RSCNoLots(address account, Kind kind);
-
     // ------------------------------------------------------------------ views
 
     /// @notice The account stored for `account` (kind, balance, suspension, voting, tag).
@@ -154,8 +151,8 @@ interface IRSC is IERC20Metadata, IERC20Permit {
     /// lot's date), its book, the ring word of lot `index` (meaningful only for one of its last 64
     /// closed lots, {CompanyLots-isStored}) and the newest lot's exempt money (meaningful only when
     /// the book says it has some). ProfitAtRest reads and decodes them; readers use its
-    /// {IProfitAtRest-lotsStateOf} and {IProfitAtRest-lotsOf}. Reverts with {RSCNoLots} for an
-    /// account that keeps none.
+    /// {IProfitAtRest-lotsStateOf} and {IProfitAtRest-lotsOf}, which check that `company` keeps lots
+    /// (for any other account these words mean nothing).
     function lotWords(address company, uint256 index)
         external
         view

@@ -195,7 +195,6 @@ contract RSC is
         returns (uint256 account, uint256 book, uint256 lot, uint256 newestExempt)
     {
         account = _s().accounts[company];
-        if (!_bearsLots(_kind(account))) revert RSCNoLots(company, _kind(account));
         (book, lot, newestExempt) = CompanyLots.words(company, index);
     }
 

@@ -142,7 +142,7 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
 
     /// @notice `company`'s balance and its lots as the token books them ({CompanyLots-State}: the
     /// newest lot, the lot count, the collection cursor and the oldest uncollected lot's date).
-    /// Reverts with {IRSC-RSCNoLots} for an account that keeps none.
+    /// Reverts with {ProfitAtRestNotACompany} for an account that keeps none.
     function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state);
 
     /// @notice The book of `company`.

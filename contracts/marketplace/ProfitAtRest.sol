@@ -78,15 +78,15 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     // ================================================================== views
 
     /// @inheritdoc IProfitAtRest
-    function lotsStateOf(address company) public view returns (uint256 balance, CompanyLots.State memory state) {
-        (uint256 account, uint256 book,, uint256 newestExempt) = rsc.lotWords(company, 0);
-        return CompanyLots.decode(account, book, newestExempt);
+    function lotsStateOf(address company) external view returns (uint256 balance, CompanyLots.State memory state) {
+        if (!_bearsLots(rsc.kindOf(company))) revert ProfitAtRestNotACompany(company);
+        return _state(company);
     }
 
     /// @inheritdoc IProfitAtRest
     function bookOf(address company) external view returns (Book memory book) {
         if (!_bearsLots(rsc.kindOf(company))) return book;
-        (uint256 balance, CompanyLots.State memory st) = lotsStateOf(company);
+        (uint256 balance, CompanyLots.State memory st) = _state(company);
         book.totalIn = uint128(st.start + st.newestAmount);
         book.totalOut = uint128(book.totalIn - balance);
         book.lotCount = uint56(st.lotCount);
@@ -99,7 +99,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         if (!_bearsLots(kind)) return out;
         Run memory r;
         uint256 balance;
-        (balance, r.st) = lotsStateOf(company);
+        (balance, r.st) = _state(company);
         if (start >= r.st.lotCount) return out;
         // The oldest lot kept whole: its predecessor's end is still in the ring.
         if (r.st.lotCount > LOT_RING && start < r.st.lotCount - LOT_RING) start = r.st.lotCount - LOT_RING;
@@ -208,7 +208,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     {
         Run memory r;
         uint256 balance;
-        (balance, r.st) = lotsStateOf(company);
+        (balance, r.st) = _state(company);
         if (r.st.cursor >= r.st.lotCount) return (0, 0);
         r.company = company;
         r.deferUnpaid = deferUnpaid;
@@ -254,6 +254,12 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         ++r.cursor;
         ++r.lots;
         return true;
+    }
+
+    /// @dev The balance and lots of `company`, a Company or RegionalCompany (the callers check).
+    function _state(address company) private view returns (uint256 balance, CompanyLots.State memory) {
+        (uint256 account, uint256 book,, uint256 newestExempt) = rsc.lotWords(company, 0);
+        return CompanyLots.decode(account, book, newestExempt);
     }
 
     /// @dev Lot `index`: the newest from the company's state, the others from the token.

@@ -68,9 +68,9 @@ describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
       expect(word).to.equal(1n);
     }
     // A person keeps no lots.
-    await expect(f.rsc.lotWords(f.alice.address, 0n))
-      .to.be.revertedWithCustomError(f.rsc, "RSCNoLots")
-      .withArgs(f.alice.address, 1);
+    await expect(f.profitAtRest.lotsStateOf(f.alice.address))
+      .to.be.revertedWithCustomError(f.profitAtRest, "ProfitAtRestNotACompany")
+      .withArgs(f.alice.address);
   });
 
   it("with 64 lots uncollected an inflow joins the newest lot, dated anew; collection frees words", async () => {
