@@ -143,6 +143,23 @@ contract ProfitAtRestRingTest {
     /// @notice Random flows on a Company and a RegionalCompany, with ring-filling bursts; every
     /// check after every step (inside a burst, after every inflow).
     function testFuzz_ringHoldsUnderRandomFlows(uint256 seed) public {
+        _randomFlows(seed);
+    }
+
+    /// @notice The random flows are not vacuous: a fixed seed fills the ring (inflows arriving
+    /// with 64 lots uncollected), collect lots, and keep more than 64 lots in a company's history.
+    function test_randomFlowsFillTheRingAndCollect() public {
+        for (uint256 seed = 0; seed < 1; ++seed) {
+            _randomFlows(seed);
+        }
+        Assert.isTrue(_fullInflows > 0, "some inflow met a full ring");
+        Assert.isTrue(_collectedLots > 0, "some lot was collected");
+        Assert.isTrue(
+            _ledger.bookOf(_a).lotCount > RING || _ledger.bookOf(_r).lotCount > RING, "a ring word was reused"
+        );
+    }
+
+    function _randomFlows(uint256 seed) private {
         VM.recordLogs();
         for (uint256 step = 0; step < 24; ++step) {
             uint256 r = uint256(keccak256(abi.encode(seed, step)));
@@ -367,6 +384,8 @@ contract ProfitAtRestRingTest {
         uint256 n = (r % 80) + 1;
         bool alternate = (r >> 8) & 1 == 0;
         for (uint256 i = 0; i < n; ++i) {
+            // An alternating burst stops at a full ring (test_findingTaxable... covers that case).
+            if (alternate && _ledger.bookOf(company).lotCount - _ledger.bookOf(company).cursor == RING) break;
             uint256 s = uint256(keccak256(abi.encode(r, i)));
             bool exempt = alternate ? i & 1 == 1 : s & 3 == 0;
             if (exempt) _exemptInflow(company, s >> 8);
