@@ -151,11 +151,15 @@ interface IRSC is IERC20Metadata, IERC20Permit {
 
     /// @notice The raw words of `company`'s lots as the token books them ({CompanyLots}, which
     /// decodes them): its account word (balance, the newest lot's amount, the oldest uncollected
-    /// lot's date), its book, and the ring word of lot `index` (meaningful only for one of its last
-    /// 64 closed lots, {CompanyLots-isStored}). ProfitAtRest reads and decodes them; readers use its
+    /// lot's date), its book, the ring word of lot `index` (meaningful only for one of its last 64
+    /// closed lots, {CompanyLots-isStored}) and the newest lot's exempt money (meaningful only when
+    /// the book says it has some). ProfitAtRest reads and decodes them; readers use its
     /// {IProfitAtRest-lotsStateOf} and {IProfitAtRest-lotsOf}. Reverts with {RSCNoLots} for an
     /// account that keeps none.
-    function lotWords(address company, uint256 index) external view returns (uint256 account, uint256 book, uint256 lot);
+    function lotWords(address company, uint256 index)
+        external
+        view
+        returns (uint256 account, uint256 book, uint256 lot, uint256 newestExempt);
 
     /// @notice The actions paused by the guardian and until when (0 if none).
     function pausedActions() external view returns (uint32 actionMask, uint48 until);

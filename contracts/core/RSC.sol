@@ -81,8 +81,8 @@ contract RSC is
     uint256 private constant INCOME_TAX_SHIFT = 132;
     uint256 private constant DELAY_SHIFT = 192;
     uint256 private constant REGIONAL_DELAY_SHIFT = DELAY_SHIFT + 32; // the next uint32 (see {_hasDueLot})
-    uint256 private constant RATE_MASK = (uint256(1) << 60) - 1;
-    uint256 private constant PAUSE_BITS = (uint256(1) << 72) - 1;
+    uint256 private constant RATE_MASK = 2 ** 60 - 1;
+    uint256 private constant PAUSE_BITS = 2 ** 72 - 1;
 
     // ================================================================== storage
 
@@ -189,10 +189,14 @@ contract RSC is
     }
 
     /// @inheritdoc IRSC
-    function lotWords(address company, uint256 index) external view returns (uint256 account, uint256 book, uint256 lot) {
+    function lotWords(address company, uint256 index)
+        external
+        view
+        returns (uint256 account, uint256 book, uint256 lot, uint256 newestExempt)
+    {
         account = _s().accounts[company];
         if (!_bearsLots(_kind(account))) revert RSCNoLots(company, _kind(account));
-        (book, lot) = CompanyLots.words(company, index);
+        (book, lot, newestExempt) = CompanyLots.words(company, index);
     }
 
     /// @inheritdoc IRSC

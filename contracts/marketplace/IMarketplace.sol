@@ -85,6 +85,10 @@ interface IMarketplace {
     /// @notice Thrown when a unit price is above {MAX_UNIT_PRICE} (2^94 − 1 RSC wei, 19.8 billion RSC).
     error MarketplacePriceTooHigh(uint256 unitPrice, uint256 max);
 
+    /// @notice Thrown when a {purchasePacked} call is not exactly 32 bytes long (selector and
+    /// 28-byte payload); `length` is the whole calldata's length in bytes.
+    error MarketplacePackedLength(uint256 length);
+
     /// @notice The `available` value meaning "no limit".
     function UNLIMITED() external view returns (uint64);
 
@@ -117,6 +121,17 @@ interface IMarketplace {
     /// Emits {Purchased}, and the token's {IRSC-ActionPerformed} for `Purchase` and `SalesTax`
     /// with `ref = bytes32(listingId)`.
     function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax);
+
+    /// @notice {purchase} in 32 bytes of calldata: the 4-byte selector is followed by exactly 28
+    /// bytes, big-endian and unpadded,
+    /// `listingId (uint40, bytes 4..8) | quantity (uint40, bytes 9..13) | maxTotal (uint144, bytes 14..31)`.
+    /// A company buys through its Safe, which copies and hashes the call inside `execTransaction`:
+    /// one word instead of four, and no ABI padding of the `bytes data` argument; a member pays
+    /// calldata gas for 32 bytes instead of 100. Same requirements, effects and events as
+    /// {purchase}(listingId, quantity, maxTotal) (a listing id, quantity or maximum that does not
+    /// fit uses {purchase}). Requirements besides: the calldata is exactly 32 bytes long, else
+    /// {MarketplacePackedLength}. Emits {Purchased}.
+    function purchasePacked() external returns (uint256 net, uint256 tax);
 
     // ------------------------------------------------------------------ cross-region purchases
 

@@ -10,30 +10,34 @@ import {IParameterListener} from "../governance/IParameterListener.sol";
 /// the oldest open lots first (FIFO). The exact rule:
 ///
 /// 1. **Lots.** A lot is open for inflows during one **period**: 1/{LOT_PERIODS_PER_DELAY} of the
-///    company's delay, counted in whole {LOT_UNIT}s (15 minutes) and at least one (22.5 hours
-///    under a 30-day delay). An inflow joins the newest lot while its period is open, if it is of
-///    the same class (taxable, or exempt: `LoanDisbursement` and `Deposit`); otherwise it opens a
-///    new lot, whose period starts in the current unit (`⌊t / 900⌋`). A lot is **dated at the end of
-///    its period** (`datedAt`), so no money in it is younger than its date: none is taxed before it has
-///    rested the whole delay, and none more than one period after. One lot holds at most 2^94 − 1
-///    RSC wei (19.8 billion RSC): an inflow that would take the newest lot past it opens a new lot,
-///    and a single inflow above it is refused ({CompanyLots-CompanyLotsInflowTooLarge}). Exempt lots
-///    take their place in FIFO order like any other. At most {LOT_RING} lots of a company are
-///    uncollected at a time (about two delays' worth): when that many are, an inflow joins the
-///    newest lot whatever its class, and the newest lot is dated anew (the end of a period starting
-///    now) if its period has ended. This happens only when collection is a whole delay behind
-///    (the tax paused, or no keeper and no spending): such money is taxed late, never early.
+///    company's delay in force when it opens, counted in whole {LOT_UNIT}s (15 minutes) and at
+///    least one (22.5 hours under a 30-day delay). Every inflow joins the newest lot while its
+///    period is open; otherwise it opens a new lot, whose period starts in the current unit
+///    (`⌊t / 900⌋`). A lot is **dated at the end of its period** (`datedAt`), so no money in it is
+///    younger than its date: none is taxed before it has rested the whole delay, and none more
+///    than one period after. **Exempt money** (`LoanDisbursement`, `Deposit`) joins its period's
+///    lot like any other and is counted apart (`exemptAmount`), so a company has at most one lot
+///    per period whatever it receives. One lot holds at most 2^94 − 1 RSC wei (19.8 billion RSC):
+///    an inflow that would take the newest lot past it opens a new lot, and a single inflow above
+///    it is refused ({CompanyLots-CompanyLotsInflowTooLarge}). At most {LOT_RING} lots of a company
+///    are uncollected at a time (two delays' worth): when that many are, an inflow joins the newest
+///    lot, which is dated anew (the end of a period starting now) if its period has ended. That
+///    happens only when collection is a whole delay behind (the tax paused, or no keeper and no
+///    spending), and no company can bring it about by what it receives: such money is taxed late,
+///    never early. (The one refusal left: an inflow that would take a full ring's newest lot past
+///    2^94 − 1 wei.)
 /// 2. **FIFO.** Every outflow (purchases, wages, taxes, repayments, redemptions, the profit-at-rest
-///    tax itself) consumes the oldest open money first. The open part of lot `i` is
-///    `max(0, end_i − max(start_i, totalOut))`, where `start_i`/`end_i` are the company's
-///    cumulative inflow before/after the lot. Σ open parts = the company's balance.
-/// 3. **Due.** Lot `i` falls due at `at_i + delay`, with the region's `ProfitAtRestDelay`
-///    (`RegionalProfitAtRestDelay` for a RegionalCompany).
-/// 4. **Collection.** Lots are collected in order, each exactly once. Collecting a due, taxable lot
-///    takes `floor(open × rate / 1e18)` (rate `ProfitAtRestRate` or `RegionalProfitAtRestRate`) from
-///    the company to the capital pool as `ProfitAtRestTax`; the tax is itself an outflow and
-///    consumes the oldest open money. Exempt lots and fully spent lots are passed over with no tax.
-///    **A lot is never taxed again:** its remainder stays in the balance and in FIFO order.
+///    tax itself) consumes the oldest open money first, and within a lot its exempt money first.
+///    The open part of lot `i` is `max(0, end_i − max(start_i, totalOut))`, where `start_i`/`end_i`
+///    are the company's cumulative inflow before/after the lot; its **taxable open part** is
+///    `min(open_i, amount_i − exempt_i)`. Σ open parts = the company's balance.
+/// 3. **Due.** Lot `i` falls due at `datedAt_i + delay`, with the region's `ProfitAtRestDelay`
+///    (`RegionalProfitAtRestDelay` for a RegionalCompany) in force when it is collected.
+/// 4. **Collection.** Lots are collected in order, each exactly once. Collecting a due lot takes
+///    `floor(taxableOpen × rate / 1e18)` (rate `ProfitAtRestRate` or `RegionalProfitAtRestRate`)
+///    from the company to the capital pool as `ProfitAtRestTax`; the tax is itself an outflow and
+///    consumes the oldest open money. A lot of exempt money only, or fully spent, passes with no
+///    tax. **A lot is never taxed again:** its remainder stays in the balance and in FIFO order.
 /// 5. **Who collects.** Anyone, at any time, through {collect}; and every outflow of the company
 ///    first collects up to {AUTO_COLLECT} due lots, measured before the outflow is booked, so money
 ///    a company still held when its lot fell due is taxed on what it held, not on what is left after
@@ -62,16 +66,18 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
     /// @param open The part not yet consumed by outflows.
     /// @param datedAt The lot's date: the end of its period (no money in it is younger).
     /// @param dueAt When it falls due under the delay in force.
-    /// @param exempt Loan disbursement or USD deposit: never taxed.
+    /// @param exemptAmount Its exempt money (loan disbursements, USD deposits): never taxed, and
+    /// spent first within the lot.
     /// @param collected Whether collection has already passed this lot (it is never taxed again).
-    /// @param taxIfCollectedNow The tax {collect} would take for this lot now (0 if not due, exempt or collected).
+    /// @param taxIfCollectedNow The tax {collect} would take for this lot now (0 if not due or
+    /// collected): on its taxable open part, `min(open, amount − exemptAmount)`.
     struct LotView {
         uint256 index;
         uint256 amount;
         uint256 open;
         uint48 datedAt;
         uint48 dueAt;
-        bool exempt;
+        uint256 exemptAmount;
         bool collected;
         uint256 taxIfCollectedNow;
     }
@@ -92,7 +98,7 @@ interface IProfitAtRest is ILotCollector, IParameterListener {
         uint56 cursor;
     }
 
-    /// @notice Emitted when a due lot is collected. `taxedAmount` is its open part when collected,
+    /// @notice Emitted when a due lot is collected. `taxedAmount` is its taxable open part when collected,
     /// `tax` what was paid to the capital pool (RSC wei).
     event ProfitAtRestCollected(address indexed company, uint256 indexed lotIndex, uint256 taxedAmount, uint256 tax);
 

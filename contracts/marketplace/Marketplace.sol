@@ -18,12 +18,14 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
     uint256 public constant MAX_NAME_LENGTH = 128;
 
     /// @notice The highest unit price a listing may ask: 2^94 − 1 RSC wei (19.8 billion RSC).
-    uint256 public constant MAX_UNIT_PRICE = (uint256(1) << 94) - 1;
+    uint256 public constant MAX_UNIT_PRICE = 2 ** 94 - 1;
 
     uint256 private constant ONE = 1e18;
     uint256 private constant PRICE_SHIFT = 160;
     uint256 private constant ACTIVE_BIT = uint256(1) << 254;
     uint256 private constant LIMITED_BIT = uint256(1) << 255;
+    /// @dev {purchasePacked}: the calldata's length (selector + 28 bytes).
+    uint256 private constant PACKED_LENGTH = 32;
 
     /// @dev A listing in storage. A purchase of an unlimited listing reads one word, `head`:
     /// seller (160) | unitPrice (uint94, bit 160) | active (bit 254) | limited quantity (bit 255).
@@ -129,6 +131,27 @@ contract Marketplace is IMarketplace, Initializable, AccessControlUpgradeable, U
 
     /// @inheritdoc IMarketplace
     function purchase(uint256 listingId, uint64 quantity, uint256 maxTotal) external returns (uint256 net, uint256 tax) {
+        address seller;
+        uint128 unitPrice;
+        (seller, unitPrice, net, tax) = _buy(listingId, quantity, maxTotal);
+        emit Purchased(listingId, msg.sender, seller, quantity, unitPrice, net, tax);
+    }
+
+    /// @inheritdoc IMarketplace
+    function purchasePacked() external returns (uint256 net, uint256 tax) {
+        if (msg.data.length != PACKED_LENGTH) revert MarketplacePackedLength(msg.data.length);
+        uint256 word;
+        assembly {
+            word := calldataload(4)
+        }
+        // The word read from byte 4 is the 28-byte payload followed by 4 zero bytes (past the end of
+        // the calldata): listingId in its top 40 bits, quantity in the next 40, maxTotal in the
+        // next 144, then 32 zero bits.
+        // (Truncating casts, not masks built as `(uint256(1) << n) - 1`: a typed constant expression
+        // with checked arithmetic is evaluated on every call.)
+        uint256 listingId = word >> 216;
+        uint64 quantity = uint40(word >> 176);
+        uint256 maxTotal = uint144(word >> 32);
         address seller;
         uint128 unitPrice;
         (seller, unitPrice, net, tax) = _buy(listingId, quantity, maxTotal);

@@ -79,8 +79,8 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
 
     /// @inheritdoc IProfitAtRest
     function lotsStateOf(address company) public view returns (uint256 balance, CompanyLots.State memory state) {
-        (uint256 account, uint256 book,) = rsc.lotWords(company, 0);
-        return CompanyLots.decode(account, book);
+        (uint256 account, uint256 book,, uint256 newestExempt) = rsc.lotWords(company, 0);
+        return CompanyLots.decode(account, book, newestExempt);
     }
 
     /// @inheritdoc IProfitAtRest
@@ -121,11 +121,13 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         v.index = index;
         v.amount = lot.end - r.lotStart;
         v.open = _open(r.lotStart, lot.end, r.totalOut);
+        v.exemptAmount = lot.exempt;
         v.datedAt = uint48(lot.date * LOT_UNIT);
         v.dueAt = uint48(v.datedAt + r.delay);
-        v.exempt = lot.exempt;
         v.collected = index < r.st.cursor;
-        if (!v.exempt && !v.collected && block.timestamp >= v.dueAt) v.taxIfCollectedNow = v.open * r.rate / ONE;
+        if (!v.collected && block.timestamp >= v.dueAt) {
+            v.taxIfCollectedNow = _taxable(v.open, v.amount, lot.exempt) * r.rate / ONE;
+        }
         r.lotStart = lot.end;
     }
 
@@ -177,7 +179,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     struct Lot {
         uint256 end;
         uint256 date;
-        bool exempt;
+        uint256 exempt;
     }
 
     /// @dev One collection run, in memory (keeps the stack small).
@@ -229,7 +231,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
     function _collectOne(Run memory r) private returns (bool) {
         Lot memory lot = _lot(r.company, r.st, r.totalIn, r.cursor);
         if (block.timestamp < lot.date * LOT_UNIT + r.delay) return false;
-        uint256 open = lot.exempt ? 0 : _open(r.lotStart, lot.end, r.totalOut);
+        uint256 open = _taxable(_open(r.lotStart, lot.end, r.totalOut), lot.end - r.lotStart, lot.exempt);
         uint256 tax = open * r.rate / ONE;
         if (tax != 0) {
             if (tax > r.available) {
@@ -264,7 +266,7 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         // Every lot read here (from the one before the cursor) is kept: the token opens no lot that
         // would reuse its word.
         if (!CompanyLots.isStored(index, st.lotCount)) revert ProfitAtRestLotNotKept(company, index, st.lotCount);
-        (,, uint256 word) = rsc.lotWords(company, index);
+        (,, uint256 word,) = rsc.lotWords(company, index);
         (lot.end, lot.date, lot.exempt) = CompanyLots.decodeLot(word);
     }
 
@@ -281,6 +283,13 @@ contract ProfitAtRest is IProfitAtRest, Initializable, AccessControlUpgradeable,
         uint256 packed = _s().rates;
         if (kind == Kind.RegionalCompany) return (t.regionalProfitAtRestDelay, uint64(packed >> 64));
         return (t.profitAtRestDelay, uint64(packed));
+    }
+
+    /// @dev The taxable part of what is `open` of a lot of `amount` holding `exempt` money: spending
+    /// takes a lot's exempt money first, so it is what is open up to the lot's taxable money.
+    function _taxable(uint256 open, uint256 amount, uint256 exempt) private pure returns (uint256) {
+        uint256 taxable = amount - exempt;
+        return open < taxable ? open : taxable;
     }
 
     /// @dev The open part of the lot spanning cumulative inflow (start, end] once `totalOut` is spent.

@@ -6,6 +6,7 @@
 import type { BaseContract, Contract, ContractTransactionResponse, Signer } from "ethers";
 import { network } from "hardhat";
 import MarketplaceModule from "../../ignition/modules/Marketplace.ts";
+import { encodePackedPurchase } from "../../sdk/src/marketplace/packedPurchase.ts";
 import { createSafe, execSafe } from "../lib/safe.ts";
 
 export interface BenchRow {
@@ -33,6 +34,10 @@ type Target = BaseContract & { interface: { encodeFunctionData(f: string, a: unk
 
 /** The lots a spend is measured after, on the year's spread (env LOTS overrides, for quick runs). */
 const MANY_LOTS = Number(process.env.MARKETPLACE_BENCH_LOTS ?? 10_000);
+
+/** Every purchase in the bench is the SDK's 32-byte packed call, as `encodePurchase` sends it. */
+const buyData = (listingId: bigint, quantity: bigint) =>
+  encodePackedPurchase({ listingId, quantity, maxTotal: 10n ** 30n });
 
 export async function bench(): Promise<BenchRow[]> {
   const { ethers, ignition, networkHelpers, provider } = await network.create();
@@ -68,14 +73,12 @@ export async function bench(): Promise<BenchRow[]> {
     );
     const registration = await gasOf(d.registry.registerCompany(address, COMPANY, 1, name));
     const safe = await ethers.getContractAt("Safe", address);
+    const execData = async (to: string, data: string) =>
+      gasOf(execSafe(safe as never, to, data, [owners[0], owners[1]]) as never);
     const exec = async (target: Target, fn: string, args: unknown[]) =>
-      gasOf(
-        execSafe(safe as never, await target.getAddress(), target.interface.encodeFunctionData(fn, args), [
-          owners[0],
-          owners[1],
-        ]) as never,
-      );
-    return { address, exec, registration };
+      execData(await target.getAddress(), target.interface.encodeFunctionData(fn, args));
+    const buy = async (listingId: bigint) => execData(await d.marketplace.getAddress(), buyData(listingId, 1n));
+    return { address, exec, buy, registration };
   }
 
   await d.registry.onboardMember(alice.address);
@@ -109,30 +112,33 @@ export async function bench(): Promise<BenchRow[]> {
   // The same product with a limited quantity: its units left are a second word, read and written.
   await seller.exec(d.marketplace, "createListing", [PRODUCT, "Steel plate", 12n * ONE, 1_000_000n]);
   const plate = beam + 1n;
-  await signed(d.marketplace, bob).purchase(beam, 1n, 10n ** 30n);
-  await signed(d.marketplace, bob).purchase(plate, 1n, 10n ** 30n);
-  await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  const marketplaceAddress = await d.marketplace.getAddress();
+  const memberBuy = (who: Signer, listingId: bigint, quantity = 1n) =>
+    gasOf(who.sendTransaction({ to: marketplaceAddress, data: buyData(listingId, quantity) }) as never);
+  await memberBuy(bob, beam);
+  await memberBuy(bob, plate);
+  await buyer.buy(beam);
   await buyer.exec(token, "transfer", [seller.address, ONE]);
 
   // A member's purchase opening a new lot for the seller (its period is over), then one joining that lot.
   await networkHelpers.time.increase(PERIOD);
-  const memberPurchase = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
-  const memberPurchaseJoining = await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+  const memberPurchase = await memberBuy(alice, beam);
+  const memberPurchaseJoining = await memberBuy(alice, beam);
   // A busy hour of the seller: one member purchase a minute, 60 in all (at most one opens a lot).
   const hourStart = (await networkHelpers.time.latest()) + 3600;
   let hourGas = 0n;
   for (let minute = 0; minute < 60; minute++) {
     await networkHelpers.time.setNextBlockTimestamp(hourStart + minute * 60);
-    hourGas += await gasOf(signed(d.marketplace, alice).purchase(beam, 1n, 10n ** 30n));
+    hourGas += await memberBuy(alice, beam);
   }
   const memberPurchaseBusyHour = hourGas / 60n;
   // A limited-quantity listing (its units left written), joining the seller's lot too.
-  const memberPurchaseLimited = await gasOf(signed(d.marketplace, alice).purchase(plate, 1n, 10n ** 30n));
+  const memberPurchaseLimited = await memberBuy(alice, plate);
 
   // The buyer's Safe: a plain ERC-20 transfer, and a purchase opening a new lot for the seller.
   const safeTransfer = await buyer.exec(token, "transfer", [seller.address, ONE]);
   await networkHelpers.time.increase(PERIOD);
-  const companyPurchase = await buyer.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  const companyPurchase = await buyer.buy(beam);
 
   // ---- a spend after one lot and after MANY_LOTS lots spread over a year, collected by a daily
   // keeper. One lot per purchase needs purchases a period apart: under a 1-day delay (a governed
@@ -147,8 +153,7 @@ export async function bench(): Promise<BenchRow[]> {
   // Raw transactions with a fixed gas limit: no estimate round-trip per lot.
   // Enough income that both companies can spend twice, whatever MANY_LOTS (1 unit per lot at 10,000).
   const unitsPerLot = BigInt(Math.max(1, Math.ceil(2_000 / MANY_LOTS)));
-  const nutData = d.marketplace.interface.encodeFunctionData("purchase", [nut, unitsPerLot, 10n ** 30n]);
-  const marketplaceAddress = await d.marketplace.getAddress();
+  const nutData = buyData(nut, unitsPerLot);
   const collectData = d.profitAtRest.interface.encodeFunctionData("collect", [manyLots.address, 256n]);
   const profitAtRestAddress = await d.profitAtRest.getAddress();
   let keeperDay = 0;
@@ -171,20 +176,20 @@ export async function bench(): Promise<BenchRow[]> {
     throw new Error("the many-lots company did not get one lot per purchase");
   }
   // One lot for the other company, a little before the end of the year.
-  await signed(d.marketplace, bob).purchase(bolt, unitsPerLot * BigInt(MANY_LOTS), 10n ** 30n);
+  await memberBuy(bob, bolt, unitsPerLot * BigInt(MANY_LOTS));
   // The keeper collects what fell due since its last call.
   await gasOf(d.profitAtRest.collect(manyLots.address, 256n));
   const manyBook = await d.profitAtRest.bookOf(manyLots.address);
   // Warm-up spends (every company has spent before), then the measured spends.
-  await fewLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
-  await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
-  const spendAfterOne = await fewLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
-  const spendAfterMany = await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  await fewLots.buy(beam);
+  await manyLots.buy(beam);
+  const spendAfterOne = await fewLots.buy(beam);
+  const spendAfterMany = await manyLots.buy(beam);
 
   // ---- collection of a single due lot, and a spend that collects AUTO_COLLECT due lots first
   await networkHelpers.time.increase(31 * DAY);
   const collectOne = await gasOf(d.profitAtRest.collect(fewLots.address, 256n));
-  const spendCollecting = await manyLots.exec(d.marketplace, "purchase", [beam, 1n, 10n ** 30n]);
+  const spendCollecting = await manyLots.buy(beam);
 
   // ---- a keeper call collecting a whole ring: 64 lots left uncollected until all are due
   const ringCo = await company("Full Ring Co", signers.slice(4, 7));
@@ -193,7 +198,7 @@ export async function bench(): Promise<BenchRow[]> {
   const ringStart = await networkHelpers.time.latest();
   for (let i = 0; i < 64; i++) {
     await networkHelpers.time.setNextBlockTimestamp(ringStart + 60 + i * 3_000);
-    await signed(d.marketplace, bob).purchase(washer, 1n, 10n ** 30n);
+    await memberBuy(bob, washer);
   }
   await networkHelpers.time.increase(2 * DAY);
   const collectRing = await gasOf(d.profitAtRest.collect(ringCo.address, 256n));

@@ -1,6 +1,7 @@
 import { Contract, type ContractRunner, id, parseEther, type Signer } from "ethers";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import * as abis from "../../sdk/src/generated/abis.ts";
+import { encodePurchaseData } from "../../sdk/src/marketplace/packedPurchase.ts";
 import { employmentIdHex, employmentIdOf, employmentLabel } from "../../sdk/src/payroll/employments.ts";
 import { type DemoAccount, demoAccounts, demoWallet } from "./demoAccounts.ts";
 import { createSafe, execSafe } from "./safe.ts";
@@ -230,13 +231,14 @@ async function seedMarketplace(
     const [item, quantity] = shopping[i % shopping.length];
     const id = listingIds.get(item);
     if (id === undefined) continue;
-    await (await market(signers.get(m.name)!).purchase(id, quantity, 1_000n * ONE)).wait();
+    const buy = encodePurchaseData({ listingId: id, quantity: BigInt(quantity), maxTotal: 1_000n * ONE });
+    await (await signers.get(m.name)!.sendTransaction({ to: deployment.contracts.Marketplace, data: buy })).wait();
   }
   const grocers = companies.find((c) => c.name === "Green Grocers");
   const beam = listingIds.get("Steel beam");
   if (grocers && beam !== undefined) {
     const owners = grocers.signers.slice(0, 2).map((n) => signers.get(n)!);
-    const data = market().interface.encodeFunctionData("purchase", [beam, 2, 300n * ONE]);
+    const data = encodePurchaseData({ listingId: beam, quantity: 2n, maxTotal: 300n * ONE });
     await (
       await execSafe(
         new Contract(grocers.address, abis.safeAbi as never, owners[0]) as never,

@@ -1,6 +1,7 @@
 import { Contract, type Signer } from "ethers";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import * as abis from "../../sdk/src/generated/abis.ts";
+import { encodePurchaseData } from "../../sdk/src/marketplace/packedPurchase.ts";
 import type { DemoCompany } from "./seed.ts";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -43,7 +44,7 @@ export async function seedPendingProposal(
   const call = {
     to: deployment.contracts.Marketplace,
     value: 0n,
-    data: market.interface.encodeFunctionData("purchase", [beam, 10n, net + tax]),
+    data: encodePurchaseData({ listingId: beam, quantity: 10n, maxTotal: net + tax }),
     operation: 0,
     nonce: (await safe.nonce()) as bigint,
   };

@@ -56,6 +56,22 @@ export class ConductorPreflightError extends ConductorInputError {
   }
 }
 
+/**
+ * A value does not fit a compact call encoding (e.g. a packed purchase's 40-bit listing id), or
+ * data is not that encoding. `code` names the check, `values` carries what was checked; nothing
+ * was sent.
+ */
+export class ConductorEncodingError extends ConductorInputError {
+  override name = "ConductorEncodingError";
+  constructor(
+    readonly code: string,
+    readonly values: Readonly<Record<string, unknown>>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A transaction was mined but reverted, or the node answered something the SDK cannot use. */
 export class ConductorTransactionError extends ConductorError {
   override name = "ConductorTransactionError";
@@ -121,6 +137,8 @@ const EXPLAIN: Record<string, (a: readonly unknown[]) => string> = {
   RegistrySuspensionUnchanged: ([account, suspended]) =>
     `${account} is ${suspended ? "already suspended" : "not suspended"}`,
   AccessControlUnauthorizedAccount: ([account, role]) => `${account} lacks the role ${role} this action needs`,
+  MarketplacePackedLength: ([length]) =>
+    `a packed purchase is exactly 32 bytes (selector, listing id, quantity, maximum); this call has ${length}`,
   RegionParametersOutOfBounds: ([param, value, min, max]) =>
     `parameter #${param} = ${value} is outside its bounds [${min}, ${max}]`,
 };

@@ -20,7 +20,14 @@ const RING = 64;
 /** A lot's period under a 1-day delay: 1/32 of it in whole 15-minute units, 3 units. */
 const PERIOD = 2_700;
 
-type Lot = { index: bigint; amount: bigint; open: bigint; datedAt: bigint; exempt: boolean; collected: boolean };
+type Lot = {
+  index: bigint;
+  amount: bigint;
+  open: bigint;
+  datedAt: bigint;
+  exemptAmount: bigint;
+  collected: boolean;
+};
 
 describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
   let f: MarketplaceFixture;
@@ -66,7 +73,7 @@ describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
       .withArgs(f.alice.address, 1);
   });
 
-  it("with 64 lots uncollected an inflow joins the newest lot, whatever its class, dated anew; collection frees words", async () => {
+  it("with 64 lots uncollected an inflow joins the newest lot, dated anew; collection frees words", async () => {
     // 64 lots, one per period; none collected (no keeper, no spending by acme).
     for (let k = 0; k < RING; k++) await sellAt(t0 + k * PERIOD);
     let book = await f.profitAtRest.bookOf(f.acme.address);
@@ -75,7 +82,7 @@ describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
     // Full: the next period's inflow joins lot 63 and dates it at the end of a period from now.
     const late = t0 + 70 * PERIOD;
     await sellAt(late, 2n);
-    // An exempt deposit joins it too (its class stays taxable).
+    // An exempt deposit joins it too, counted apart.
     await time.setNextBlockTimestamp(late + 60);
     await f.deposit(f.acme.address, 5n * ONE);
     book = await f.profitAtRest.bookOf(f.acme.address);
@@ -83,7 +90,7 @@ describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
     let lots = await lotsOfAcme();
     expect(lots).to.have.length(RING);
     const newest = lots[RING - 1];
-    expect([newest.index, newest.amount, newest.exempt]).to.deep.equal([63n, 8n * ONE, false]);
+    expect([newest.index, newest.amount, newest.exemptAmount]).to.deep.equal([63n, 8n * ONE, 5n * ONE]);
     expect(newest.datedAt).to.equal(BigInt(late + PERIOD));
     await expectLotsToHoldTheBalance();
 

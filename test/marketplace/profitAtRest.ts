@@ -149,8 +149,9 @@ describe("ProfitAtRest", () => {
     const wageMask = (1 << Action.indexOf("Wage")) | (1 << Action.indexOf("IncomeTax"));
     await f.rsc.registerModule(await payer.getAddress(), 6, wageMask);
     const pool = await f.capitalPool.getAddress();
-    // Collection resumes at this next outflow: the repayment consumed lot 0, so it passes with
-    // no tax (the wage came first, by the rule); the exempt loan lot passes too.
+    // Collection resumes at this next outflow. The sale and the loan share lot 0 (one period);
+    // spending takes a lot's exempt money first, so the repayment spent the loan and the 2 RSC
+    // left are the sale's: taxed 5 % (0.1), on what was held before the wage.
     await expect(
       payer.moveTaxed(
         Action.indexOf("Wage"),
@@ -162,9 +163,9 @@ describe("ProfitAtRest", () => {
       ),
     )
       .to.emit(f.profitAtRest, "ProfitAtRestCollected")
-      .withArgs(f.acme.address, 0n, 0n, 0n);
-    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(ONE / 2n);
-    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(2n);
+      .withArgs(f.acme.address, 0n, 2n * ONE, parseEther("0.1"));
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(parseEther("0.4"));
+    expect((await f.profitAtRest.bookOf(f.acme.address)).cursor).to.equal(1n);
     expect(await sumOpen(f, f.acme.address)).to.equal(await f.rsc.balanceOf(f.acme.address));
   });
 
@@ -223,25 +224,46 @@ describe("ProfitAtRest", () => {
     expect((await f.profitAtRest.bookOf(f.acme.address)).lotCount).to.equal(1n);
   });
 
-  it("USD deposits and loan disbursements are exempt lots in FIFO order", async () => {
+  it("USD deposits and loan disbursements join their period's lot as exempt money: spent first, never taxed", async () => {
     await at(0);
     await sell(beam, 100n);
     await f.deposit(f.acme.address, 50n * ONE);
     await f.bank.exec(f.loans, "offerLoan", [f.acme.address, 1000n * ONE, 100n * ONE, 10, 30 * DAY]);
     await f.acme.exec(f.loans, "acceptLoan", [1n]);
+    // A deposit in a later period is a lot of exempt money only.
+    await at(2);
+    await f.deposit(f.acme.address, 30n * ONE);
     const lots = await f.profitAtRest.lotsOf(f.acme.address, 0n, 10n);
-    expect(lots.map((l: { exempt: boolean }) => l.exempt)).to.deep.equal([false, true]);
-    expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([100n * ONE, 1050n * ONE]);
+    expect(lots.map((l: { amount: bigint }) => l.amount)).to.deep.equal([1150n * ONE, 30n * ONE]);
+    expect(lots.map((l: { exemptAmount: bigint }) => l.exemptAmount)).to.deep.equal([1050n * ONE, 30n * ONE]);
+    // Spending 1,000 takes lot 0's exempt money: its 100 of sales stay whole.
+    await at(3);
+    await f.acme.exec(f.marketplace, "purchase", [coal, 925n, 10n ** 30n]); // 925 + 74 tax = 999
     await at(40);
     const tx = f.profitAtRest.collect(f.acme.address, 10n);
     await expect(tx)
       .to.emit(f.profitAtRest, "ProfitAtRestCollected")
       .withArgs(f.acme.address, 0n, 100n * ONE, 5n * ONE);
     await expect(tx).to.emit(f.profitAtRest, "ProfitAtRestCollected").withArgs(f.acme.address, 1n, 0n, 0n);
-    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(1145n * ONE);
+    expect(await f.rsc.balanceOf(f.acme.address)).to.equal(176n * ONE);
+    // (151 RSC were left of lot 0: its 100 of sales are taxable, the rest was exempt money.)
     // The bank's own deposit lot is exempt too.
     await f.profitAtRest.collect(f.bank.address, 10n);
     expect(await f.rsc.balanceOf(f.bank.address)).to.equal(99_000n * ONE);
+  });
+
+  it("a lot's taxable open part is what is left of it up to its taxable money", async () => {
+    await at(0);
+    await sell(beam, 100n);
+    await f.deposit(f.acme.address, 50n * ONE);
+    // 129.6 spent: the 50 exempt first, then 79.6 of the 100 of sales; 20.4 left, all taxable.
+    await f.acme.exec(f.marketplace, "purchase", [coal, 120n, 10n ** 30n]); // 120 + 9.6 tax
+    const [lot] = await f.profitAtRest.lotsOf(f.acme.address, 0n, 1n);
+    expect(lot.open).to.equal(parseEther("20.4"));
+    await at(31);
+    await expect(f.profitAtRest.collect(f.acme.address, 10n))
+      .to.emit(f.profitAtRest, "ProfitAtRestCollected")
+      .withArgs(f.acme.address, 0n, parseEther("20.4"), parseEther("1.02"));
   });
 
   it("a regionally-operated company follows the regional delay and rate", async () => {

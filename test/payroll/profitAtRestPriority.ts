@@ -6,8 +6,9 @@ const PARAM = { ProfitAtRestDelay: 2, ProfitAtRestRate: 3, RegionalProfitAtRestR
 
 /**
  * The payroll fixture with the profit-at-rest collector set on the token, a 30-day delay and a 5 %
- * rate. The company's 10,000 RSC were a USD deposit (an exempt lot, 0); they leave and come back
- * across the bridge, so the company holds one taxable lot of 10,000 RSC (1), dated at setup.
+ * rate. The company's 10,000 RSC were a USD deposit (a lot of exempt money, 0); they leave and,
+ * two days later, come back across the bridge, so the company holds one taxable lot of 10,000 RSC
+ * (1), dated at setup.
  */
 async function withLedger() {
   const f = await deployPayroll();
@@ -34,6 +35,9 @@ async function withLedger() {
     (1 << Action.indexOf("BridgeOut")) | (1 << Action.indexOf("BridgeIn")),
   );
   await bridge.move(Action.indexOf("BridgeOut"), company, ethers.ZeroAddress, 10_000n * ONE, ethers.ZeroHash);
+  // Past the deposit lot's period (22.5 hours under the 30-day delay), so the money coming back
+  // opens a lot of its own.
+  await networkHelpers.time.increase(2n * DAY);
   await bridge.move(Action.indexOf("BridgeIn"), ethers.ZeroAddress, company, 10_000n * ONE, ethers.ZeroHash);
   return { ...f, ledger, company };
 }

@@ -195,13 +195,14 @@ export function registerMarketplaceCommands(program: Command): Command {
         includeCollected: Boolean(o.all),
       });
       for (const l of lots) {
-        const tag = l.exempt
-          ? "exempt"
-          : l.collected
-            ? "collected"
+        const exempt = l.exemptAmount > 0n ? `, ${formatRsc(l.exemptAmount)} exempt` : "";
+        const tag = l.collected
+          ? "collected"
+          : l.taxableOpen === 0n
+            ? "nothing taxable"
             : `due ${l.dueAt.toISOString()}, tax ${formatRsc(l.projectedTax)} RSC`;
         print(
-          `lot ${l.index}: ${formatRsc(l.open)} of ${formatRsc(l.amount)} RSC open, dated ${l.datedAt.toISOString()} — ${tag}`,
+          `lot ${l.index}: ${formatRsc(l.open)} of ${formatRsc(l.amount)} RSC open${exempt}, dated ${l.datedAt.toISOString()} — ${tag}`,
         );
       }
       if (o.all && olderOpen > 0n) print(`older lots (collected, never taxed again): ${formatRsc(olderOpen)} RSC open`);

@@ -1,5 +1,6 @@
 import { type Address, decodeFunctionData, type Hex } from "viem";
 import type { ConductorClient } from "../client.ts";
+import type { ConductorEncodingError } from "../errors.ts";
 import {
   jobBoardAbi,
   loansAbi,
@@ -10,6 +11,7 @@ import {
 } from "../generated/abis.ts";
 import { describePayrollCall, occupationOfPayrollCall, occupationPhrase } from "../payroll/describe.ts";
 import { UNLIMITED } from "./createListing.ts";
+import { decodePackedPurchase, isPackedPurchase, type PurchaseArguments } from "./packedPurchase.ts";
 import { addressOf, type ContractCall, formatRsc } from "./shared.ts";
 
 type Reader = Pick<ConductorClient, "deployment" | "publicClient">;
@@ -43,6 +45,24 @@ export async function occupationNameOf(client: Reader, occupationId: number): Pr
   }
 }
 
+/**
+ * The arguments of a purchase call in either form — the 32-byte `purchasePacked()` or the ABI
+ * `purchase(listingId, quantity, maxTotal)` — or undefined when `data` is neither. Throws a
+ * {@link ConductorEncodingError} for a `purchasePacked()` selector with a length other than 32 bytes
+ * (the marketplace refuses it).
+ */
+export function purchaseArguments(data: Hex): PurchaseArguments | undefined {
+  if (isPackedPurchase(data)) return decodePackedPurchase(data);
+  try {
+    const decoded = decodeFunctionData({ abi: marketplaceAbi, data });
+    if (decoded.functionName !== "purchase") return undefined;
+    const [listingId, quantity, maxTotal] = decoded.args;
+    return { listingId, quantity: BigInt(quantity), maxTotal };
+  } catch {
+    return undefined;
+  }
+}
+
 const days = (seconds: number) =>
   seconds % 86_400 === 0 ? `${seconds / 86_400} day${seconds === 86_400 ? "" : "s"}` : `${seconds} s`;
 
@@ -64,10 +84,10 @@ export async function describeSafeTransaction(
   const read = client.publicClient.readContract;
   try {
     if (is("Marketplace")) {
-      const { functionName, args } = decodeFunctionData({ abi: marketplaceAbi, data: call.data as Hex });
       const address = addressOf(client, "Marketplace");
-      if (functionName === "purchase") {
-        const [listingId, quantity, maxTotal] = args;
+      const bought = purchaseArguments(call.data as Hex);
+      if (bought !== undefined) {
+        const { listingId, quantity, maxTotal } = bought;
         const listing = await read({ address, abi: marketplaceAbi, functionName: "listingOf", args: [listingId] });
         const [net, tax] = await read({
           address,
@@ -78,6 +98,7 @@ export async function describeSafeTransaction(
         const seller = await companyName(client, listing.seller);
         return `buy ${quantity} × ${listing.name} from ${seller} for ${formatRsc(net)} RSC (+${formatRsc(tax)} RSC sales tax; at most ${formatRsc(maxTotal)} RSC)`;
       }
+      const { functionName, args } = decodeFunctionData({ abi: marketplaceAbi, data: call.data as Hex });
       if (functionName === "createListing") {
         const [kind, name, unitPrice, available] = args;
         const units = available === UNLIMITED ? "unlimited" : `${available} units`;

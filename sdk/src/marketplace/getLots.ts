@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { minOf } from "../audit/rules/logs.ts";
 import { LOT_RING } from "../audit/rules/lots.ts";
 import type { ConductorClient } from "../client.ts";
 import { kindId } from "../core/enums.ts";
@@ -20,11 +21,14 @@ export interface LotInfo {
   /** The lot's date: the end of its period (none of its money arrived later). */
   datedAt: Date;
   dueAt: Date;
-  exempt: boolean;
+  /** Its exempt money (loan disbursements, USD deposits): never taxed, spent first within the lot. */
+  exemptAmount: bigint;
   collected: boolean;
   /** The tax a collection would take now (0 until due). */
   taxIfCollectedNow: bigint;
-  /** The tax at the cached rate if the open part is still held when the lot falls due. */
+  /** The open part that is taxable: `min(open, amount − exemptAmount)`. */
+  taxableOpen: bigint;
+  /** The tax at the cached rate if the taxable open part is still held when the lot falls due. */
   projectedTax: bigint;
 }
 export interface GetLotsReturnType {
@@ -72,17 +76,22 @@ export async function getLots(
   const olderOpen = book.totalIn - book.totalOut - keptOpen;
   const lots: LotInfo[] = page
     .filter((l) => p.includeCollected || !l.collected)
-    .map((l) => ({
-      index: l.index,
-      amount: l.amount,
-      open: l.open,
-      datedAt: new Date(Number(l.datedAt) * 1000),
-      dueAt: new Date(Number(l.dueAt) * 1000),
-      exempt: l.exempt,
-      collected: l.collected,
-      taxIfCollectedNow: l.taxIfCollectedNow,
-      projectedTax: l.exempt || l.collected ? 0n : (l.open * BigInt(rate)) / 10n ** 18n,
-    }));
+    .map((l) => {
+      const taxable = l.amount - l.exemptAmount;
+      const taxableOpen = minOf(l.open, taxable);
+      return {
+        index: l.index,
+        amount: l.amount,
+        open: l.open,
+        datedAt: new Date(Number(l.datedAt) * 1000),
+        dueAt: new Date(Number(l.dueAt) * 1000),
+        exemptAmount: l.exemptAmount,
+        collected: l.collected,
+        taxIfCollectedNow: l.taxIfCollectedNow,
+        taxableOpen,
+        projectedTax: l.collected ? 0n : (taxableOpen * BigInt(rate)) / 10n ** 18n,
+      };
+    });
   const shownOpen = lots.reduce((sum, l) => sum + l.open, 0n);
   return { lots, olderOpen, totalOpen: shownOpen + (p.includeCollected ? olderOpen : 0n) };
 }

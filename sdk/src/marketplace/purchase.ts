@@ -1,7 +1,7 @@
-import { encodeFunctionData } from "viem";
 import { z } from "zod";
 import type { ConductorClient } from "../client.ts";
 import { marketplaceAbi } from "../generated/abis.ts";
+import { encodePurchaseData } from "./packedPurchase.ts";
 import {
   addressOf,
   type ContractCall,
@@ -22,7 +22,12 @@ export type PurchaseParameters = z.input<typeof PurchaseParameters>;
 export type PurchaseReturnType = WriteResult & { maxTotal: bigint };
 export type PurchaseErrorType = import("../errors.ts").ConductorError;
 
-/** The purchase call with its maximum total: today's quote unless the buyer states one. */
+/**
+ * The purchase call with its maximum total: today's quote unless the buyer states one. The call is
+ * the 32-byte `purchasePacked()` (cheaper to send and for a Safe to hash); the ABI
+ * `purchase(listingId, quantity, maxTotal)` only when a value does not fit it (listing id or
+ * quantity ≥ 2^40, maximum ≥ 2^144 RSC wei).
+ */
 export async function encodePurchase(
   client: Pick<ConductorClient, "deployment" | "publicClient">,
   params: PurchaseParameters,
@@ -41,11 +46,7 @@ export async function encodePurchase(
   }
   return {
     to,
-    data: encodeFunctionData({
-      abi: marketplaceAbi,
-      functionName: "purchase",
-      args: [p.listingId, p.quantity, maxTotal],
-    }),
+    data: encodePurchaseData({ listingId: p.listingId, quantity: p.quantity, maxTotal }),
     value: 0n,
     maxTotal,
   };

@@ -2,25 +2,25 @@ import { actionId, kindId } from "../../core/enums.ts";
 import { Param } from "../../generated/enums.ts";
 import { ONE } from "../ledger.ts";
 import type { AuditEvent, EventOf, TxEvents } from "../types.ts";
-import { dataWord, maxOf, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
+import { dataWord, maxOf, minOf, type OtherEvent, otherOf, selectors, topicAddress, topicWord } from "./logs.ts";
 import type { AuditRule, RuleContext } from "./rule.ts";
 
 /**
  * The profit-at-rest lot rule, isolated here so it can follow the token's lots as they evolve
  * (contracts/marketplace/README.md, "Profit at rest — the exact rule"):
- * 1. every inflow of a Company/RegionalCompany forms a lot; an inflow of the same class (exempt:
- *    LoanDisbursement, Deposit; taxable: the rest) joins the newest lot while its period is open
- *    and the lot stays within MAX_LOT; otherwise it opens a lot dated at the end of its period
+ * 1. every inflow of a Company/RegionalCompany joins the newest lot while its period is open and
+ *    the lot stays within MAX_LOT; otherwise it opens a lot dated at the end of its period
  *    (`⌊t / LOT_UNIT⌋ + lotPeriod(delay)` units); with LOT_RING lots uncollected it joins the newest
- *    lot whatever its class, which is dated anew when its period has ended;
- * 2. outflows consume the oldest money first: open_i = max(0, end_i − max(start_i, totalOut));
+ *    lot, which is dated anew when its period has ended; exempt money (LoanDisbursement, Deposit)
+ *    is counted apart in its lot;
+ * 2. outflows consume the oldest money first, a lot's exempt money first:
+ *    open_i = max(0, end_i − max(start_i, totalOut)), taxable open_i = min(open_i, amount_i − exempt_i);
  *    a purchase with its sales tax and a wage with its income tax are one outflow;
  * 3. lot i falls due at at_i + delay, delay and rate being RegionParameters' values in force (the
  *    token and the collector are told of every change in the same transaction);
- * 4. lots are collected in order, each once: tax = ⌊open × rate / 1e18⌋ (0 for exempt lots),
- *    measured before the outflow that triggered the collection is booked; the tax is an outflow.
+ * 4. lots are collected in order, each once: tax = ⌊taxable open × rate / 1e18⌋, measured before
+ *    the outflow that triggered the collection is booked; the tax is an outflow.
  */
-/** Lot dates and periods are counted in units of this many seconds (ProfitAtRest.LOT_UNIT). */
 export const LOT_UNIT = 900n;
 /** A lot's period is the delay divided by this, in whole units (ProfitAtRest.LOT_PERIODS_PER_DELAY). */
 export const LOT_PERIODS_PER_DELAY = 32n;
@@ -60,7 +60,8 @@ interface Lot {
   end: bigint;
   /** Its date, seconds: the end of its period (no money in it is younger). */
   at: bigint;
-  exempt: boolean;
+  /** Its exempt money (LoanDisbursement, Deposit), spent first within the lot. */
+  exempt: bigint;
 }
 
 /** A company's book as the auditor rebuilds it; only lots not yet collected are kept. */
@@ -139,14 +140,15 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     const last = b.lots.length + b.cursor === b.count ? b.lots[b.lots.length - 1] : undefined;
     const lastStart = b.lots.length > 1 ? b.lots[b.lots.length - 2].end : b.lotStart;
     b.totalIn += ev.amount;
-    if (last !== undefined && b.count - b.cursor >= LOT_RING) {
-      // The ring is full: joined whatever the class, dated anew once its period has ended.
+    const fits = b.totalIn - lastStart <= MAX_LOT;
+    if (last !== undefined && ((now < last.at && fits) || b.count - b.cursor >= LOT_RING)) {
+      // Joined while its period is open, or whenever the ring is full (then dated anew once its
+      // period has ended).
       if (now >= last.at) last.at = date;
       last.end = b.totalIn;
-    } else if (last !== undefined && now < last.at && last.exempt === exempt && b.totalIn - lastStart <= MAX_LOT)
-      last.end = b.totalIn;
-    else {
-      b.lots.push({ end: b.totalIn, at: date, exempt });
+      if (exempt) last.exempt += ev.amount;
+    } else {
+      b.lots.push({ end: b.totalIn, at: date, exempt: exempt ? ev.amount : 0n });
       b.count++;
     }
   };
@@ -181,12 +183,14 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     const rate = b.regional ? rates.regionalRate : rates.rate;
     if (now < lot.at + delay) ctx.report(ev, `lot ${index} due at ${lot.at + delay}`, `collected at ${now}`);
     const from = maxOf(b.lotStart, b.totalOut);
-    const open = lot.exempt || lot.end <= from ? 0n : lot.end - from;
+    const taxable = lot.end - b.lotStart - lot.exempt;
+    // The taxable open part: a lot's exempt money is spent first.
+    const open = minOf(lot.end <= from ? 0n : lot.end - from, taxable);
     const expectedTax = (open * rate) / ONE;
     if (taxed !== open || tax !== expectedTax)
       ctx.report(
         ev,
-        `open ${open} of lot ${index} taxed ${expectedTax} (× ${rate} / 1e18)${lot.exempt ? ", exempt" : ""}`,
+        `open ${open} of lot ${index} taxed ${expectedTax} (× ${rate} / 1e18)${lot.exempt > 0n ? `, ${lot.exempt} exempt` : ""}`,
         `open ${taxed} taxed ${tax}`,
       );
     const moved = move?.amount ?? 0n;
@@ -212,7 +216,8 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
     name: "profit-at-rest",
     description:
       "each company's FIFO lots rebuilt from its inflows and outflows; every ProfitAtRestCollected takes the next lot, " +
-      "due, taxing ⌊open × rate / 1e18⌋ (exempt lots 0) with its ProfitAtRestTax move; no tax without a collection",
+      "due, taxing ⌊taxable open × rate / 1e18⌋ (a lot's exempt money spent first) with its ProfitAtRestTax move; " +
+      "no tax without a collection",
     addresses: [ledgerAddress],
     needsTimestamp(ev) {
       if (ev.type === "AccountRegistered") {
@@ -257,7 +262,7 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
           totalIn: `${b.totalIn}`,
           totalOut: `${b.totalOut}`,
           lotStart: `${b.lotStart}`,
-          lots: b.lots.map((l) => [`${l.end}`, `${l.at}`, l.exempt]),
+          lots: b.lots.map((l) => [`${l.end}`, `${l.at}`, `${l.exempt}`]),
         },
       ]),
     }),
@@ -285,10 +290,10 @@ export function lotRule(profitAtRest: string): AuditRule & { save(): unknown; lo
             totalIn: BigInt(b.totalIn as string),
             totalOut: BigInt(b.totalOut as string),
             lotStart: BigInt(b.lotStart as string),
-            lots: (b.lots as [string, string, boolean][]).map(([end, at, exempt]) => ({
+            lots: (b.lots as [string, string, string][]).map(([end, at, exempt]) => ({
               end: BigInt(end),
               at: BigInt(at),
-              exempt,
+              exempt: BigInt(exempt),
             })),
           },
         ]),

@@ -15,7 +15,7 @@ export function LotsCard({ safe }: { safe: string }) {
     },
   });
   const open = (lots.data?.lots ?? []).filter((l) => !l.collected && l.open > 0n);
-  const next = open.filter((l) => !l.exempt).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+  const next = open.filter((l) => l.taxableOpen > 0n).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   return (
     <section className="card" aria-labelledby="lots-title">
       <h2 id="lots-title">Profit at rest</h2>
@@ -33,6 +33,7 @@ export function LotsCard({ safe }: { safe: string }) {
               <tr>
                 <th scope="col">Lot</th>
                 <th scope="col">Open</th>
+                <th scope="col">Exempt</th>
                 <th scope="col">Due</th>
                 <th scope="col">Tax then</th>
               </tr>
@@ -42,8 +43,9 @@ export function LotsCard({ safe }: { safe: string }) {
                 <tr key={String(l.index)}>
                   <td>{String(l.index)}</td>
                   <td>{formatRsc(l.open)}</td>
-                  <td>{l.exempt ? "exempt" : l.dueAt.toISOString().slice(0, 10)}</td>
-                  <td>{l.exempt ? "—" : formatRsc(l.projectedTax)}</td>
+                  <td>{l.exemptAmount > 0n ? formatRsc(l.exemptAmount) : "—"}</td>
+                  <td>{l.taxableOpen === 0n ? "nothing taxable" : l.dueAt.toISOString().slice(0, 10)}</td>
+                  <td>{l.taxableOpen === 0n ? "—" : formatRsc(l.projectedTax)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,9 @@
 "use client";
 
 import type { Address } from "viem";
-import { usePublicClient, useWriteContract } from "wagmi";
+import { usePublicClient, useSendTransaction } from "wagmi";
 import { marketplaceAbi } from "../../../../sdk/src/generated/abis.ts";
+import { encodePurchaseData } from "../../../../sdk/src/marketplace/packedPurchase.ts";
 import { TxStatus } from "../../../components/TxStatus.tsx";
 import { useAddressNames } from "../../../hooks/useAddressNames.ts";
 import { useListings, usePurchases } from "../../../hooks/useMemberServices.ts";
@@ -19,7 +20,7 @@ export function PurchasesCard({ buyer, onBought }: { buyer: Address; onBought: (
   const nameOf = useAddressNames();
   const publicClient = usePublicClient();
   const tx = useTx();
-  const { mutateAsync: writeContract } = useWriteContract();
+  const { mutateAsync: sendTransaction } = useSendTransaction();
   if (!marketplace) return null;
   const busy = tx.state.status === "signing" || tx.state.status === "pending";
   const seller = (a: Address) => nameOf(a) ?? shortAddress(a);
@@ -34,11 +35,10 @@ export function PurchasesCard({ buyer, onBought }: { buyer: Address; onBought: (
         functionName: "quote",
         args: [listingId, 1n],
       });
-      return writeContract({
-        address: marketplace!,
-        abi: marketplaceAbi,
-        functionName: "purchase",
-        args: [listingId, 1n, net + tax],
+      // The SDK's purchase call: 32 bytes (listing id | quantity | maximum), as `encodePurchase` sends it.
+      return sendTransaction({
+        to: marketplace!,
+        data: encodePurchaseData({ listingId, quantity: 1n, maxTotal: net + tax }),
         chainId: region.chainId,
       });
     });
