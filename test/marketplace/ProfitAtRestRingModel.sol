@@ -69,9 +69,12 @@ abstract contract ProfitAtRestRingModel {
     uint256 internal _delay = 30 days;
     uint256 internal _regionalDelay = 7 days;
     mapping(address company => Ghost) internal _ghosts;
-    /// @dev Coverage: inflows that met a full ring, lots collected (events checked).
+    /// @dev Coverage: inflows that met a full ring, those that re-dated its newest lot, lots
+    /// collected (events checked), of which lots whose exempt money was left out of an open part.
     uint256 internal _fullInflows;
+    uint256 internal _redated;
     uint256 internal _collectedLots;
+    uint256 internal _exemptLeftOut;
 
     /// @dev Gives back the memory the function allocated (it must return nothing in memory).
     modifier freesMemory() {
@@ -225,7 +228,10 @@ abstract contract ProfitAtRestRingModel {
                 return;
             }
             ++_fullInflows;
-            if (unit >= newest.date) newest.date = date;
+            if (unit >= newest.date) {
+                newest.date = date;
+                ++_redated;
+            }
         }
         newest.end = g.totalIn;
         if (exempt) newest.exempt += amount;
@@ -252,18 +258,20 @@ abstract contract ProfitAtRestRingModel {
     function _checkCollections() private {
         Vm.Log[] memory logs = VM.getRecordedLogs();
         for (uint256 i = 0; i < logs.length; ++i) {
-            Vm.Log memory l = logs[i];
-            if (l.emitter != address(_ledger) || l.topics[0] != COLLECTED) continue;
-            address company = address(uint160(uint256(l.topics[1])));
-            uint256 index = uint256(l.topics[2]);
-            (uint256 taxed, uint256 tax) = abi.decode(l.data, (uint256, uint256));
+            Vm.Log memory entry = logs[i];
+            if (entry.emitter != address(_ledger) || entry.topics[0] != COLLECTED) continue;
+            address company = address(uint160(uint256(entry.topics[1])));
+            uint256 index = uint256(entry.topics[2]);
+            (uint256 taxed, uint256 tax) = abi.decode(entry.data, (uint256, uint256));
             Ghost storage g = _ghosts[company];
             Assert.eq(index, g.cursor, "lots are collected in order, each once");
             GhostLot storage lot = g.lots[index];
             uint256 start = index == 0 ? 0 : g.lots[index - 1].end;
             Assert.le(lot.date * UNIT + _delayOf(company), block.timestamp, "collected only when due");
-            uint256 taxable = _taxable(_open(start, lot.end, g.outRun), lot.end - start, lot.exempt);
+            uint256 open = _open(start, lot.end, g.outRun);
+            uint256 taxable = _taxable(open, lot.end - start, lot.exempt);
             Assert.eq(taxed, taxable, "taxedAmount == min(open, amount - exemptAmount)");
+            if (taxable < open) ++_exemptLeftOut;
             Assert.eq(tax, taxable * _rateOf(company) / 1e18, "tax == taxed x rate / 1e18");
             g.outRun += tax;
             ++g.cursor;
