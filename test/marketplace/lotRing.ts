@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { parseEther } from "ethers";
+import { LOT_PERIODS_PER_DELAY, LOT_RING, LOT_UNIT, lotPeriod } from "../../sdk/src/audit/rules/lots.ts";
 import type { Deployment } from "../../sdk/src/deployment.ts";
 import { getLots } from "../../sdk/src/marketplace/getLots.ts";
 import { clientFor, deploymentOf } from "../helpers/viem.ts";
@@ -59,6 +60,14 @@ describe("ProfitAtRest: a company's lots in a ring of 64 words", () => {
     expect(totalOpen).to.equal(balance);
     expect(lots.reduce((s, l) => s + l.open, 0n) + olderOpen).to.equal(balance);
   };
+
+  it("the SDK's lot constants (auditor, keeper) are the contract's", async () => {
+    expect(await f.profitAtRest.LOT_UNIT()).to.equal(LOT_UNIT);
+    expect(await f.profitAtRest.LOT_PERIODS_PER_DELAY()).to.equal(LOT_PERIODS_PER_DELAY);
+    expect(await f.profitAtRest.LOT_RING()).to.equal(BigInt(LOT_RING));
+    expect(BigInt(RING)).to.equal(BigInt(LOT_RING));
+    expect(lotPeriod(BigInt(DAY)) * LOT_UNIT).to.equal(BigInt(PERIOD));
+  });
 
   it("registration writes every word of the company's ring once, so no lot opens a fresh slot", async () => {
     // The exempt trader and a company that never received anything: placeholders only.
